@@ -1,0 +1,142 @@
+"""Publish the marts for readers: a complete new file, then one atomic rename over the old one.
+
+Readers open `warehouse.duckdb` read-only. A reader that opened the previous file keeps reading
+that file (its inode) until it closes; the next open sees the new build. Nothing is ever written
+in place, so a reader never blocks the pipeline and never sees half a build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+# DuckDB 1.1+ drivers (bundled by many BI tools) can read files written with this storage version.
+STORAGE_VERSION = "v1.1.0"
+PUBLISHED_SCHEMA = "marts"
+BUILD_INFO_TABLE = "warehouse_build_info"
+TMP_PREFIX = ".publishing-"
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    path: Path
+    tables: dict[str, int]  # table -> row count
+    seed_fingerprint: str
+    built_at: str
+    parquet_dir: Path
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Delete what a killed publisher left behind (its pid is in the name)."""
+    removed = []
+    for path in folder.glob(f"{TMP_PREFIX}*"):
+        try:
+            pid = int(path.name[len(TMP_PREFIX):].split("-", 1)[0])
+        except ValueError:
+            pid = -1
+        if pid != os.getpid() and not _pid_alive(pid):
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
+def seed_fingerprint(conn: duckdb.DuckDBPyConnection) -> str:
+    rows = conn.execute("select table_name, file, sha256 from raw._seed_files order by all").fetchall()
+    return hashlib.sha256("\n".join("\t".join(r) for r in rows).encode()).hexdigest()
+
+
+def publish(build_db: Path, published: Path, parquet_dir: Path | None = None) -> PublishResult:
+    """Copy the `marts` schema of `build_db` to `published`, atomically; export Parquet alongside."""
+    folder = published.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(folder)
+    parquet_dir = parquet_dir or folder / "parquet"
+    parquet_dir.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(parquet_dir)
+    tmp = folder / f"{TMP_PREFIX}{os.getpid()}-{published.name}"
+    tmp.unlink(missing_ok=True)
+    built_at = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+    conn = duckdb.connect(str(build_db), read_only=True)
+    try:
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "select table_name from information_schema.tables "
+                "where table_schema = ? and table_type = 'BASE TABLE' order by table_name",
+                [PUBLISHED_SCHEMA],
+            ).fetchall()
+        ]
+        if not tables:
+            raise RuntimeError(f"{build_db} has no tables in schema '{PUBLISHED_SCHEMA}': nothing to publish")
+        fingerprint = seed_fingerprint(conn)
+        conn.execute(f"attach '{tmp}' as pub (storage_version '{STORAGE_VERSION}')")
+        counts: dict[str, int] = {}
+        try:
+            conn.execute(f"create schema pub.{PUBLISHED_SCHEMA}")
+            for table in tables:
+                conn.execute(
+                    f"create table pub.{PUBLISHED_SCHEMA}.{table} as select * from {PUBLISHED_SCHEMA}.{table}"
+                )
+                counts[table] = conn.execute(f"select count(*) from pub.{PUBLISHED_SCHEMA}.{table}").fetchone()[0]
+                _copy_comments(conn, table)
+            conn.execute(
+                f"create table pub.{PUBLISHED_SCHEMA}.{BUILD_INFO_TABLE} as select "
+                "?::timestamp as built_at_utc, ? as seed_fingerprint_sha256, ? as duckdb_version, "
+                "? as storage_version, ? as table_count",
+                [built_at, fingerprint, duckdb.__version__, STORAGE_VERSION, len(tables)],
+            )
+            conn.execute("checkpoint pub")
+        finally:
+            conn.execute("detach pub")
+        for table in tables:
+            target = parquet_dir / f"{table}.parquet"
+            part = parquet_dir / f"{TMP_PREFIX}{os.getpid()}-{table}.parquet"
+            conn.execute(f"copy {PUBLISHED_SCHEMA}.{table} to '{part}' (format parquet)")
+            os.replace(part, target)
+    finally:
+        conn.close()
+
+    _fsync(tmp)
+    os.replace(tmp, published)  # the one atomic step readers can observe
+    _fsync(folder)
+    return PublishResult(published, counts, fingerprint, built_at, parquet_dir)
+
+
+def _copy_comments(conn: duckdb.DuckDBPyConnection, table: str) -> None:
+    """Carry the dbt descriptions (persisted as comments) into the published file for BI users."""
+    comment = conn.execute(
+        "select comment from duckdb_tables() where schema_name = ? and table_name = ? and database_name = current_database()",
+        [PUBLISHED_SCHEMA, table],
+    ).fetchone()
+    if comment and comment[0]:
+        conn.execute(f"comment on table pub.{PUBLISHED_SCHEMA}.{table} is ?", [comment[0]])
+    for column, text in conn.execute(
+        "select column_name, comment from duckdb_columns() where schema_name = ? and table_name = ? "
+        "and database_name = current_database() and comment is not null",
+        [PUBLISHED_SCHEMA, table],
+    ).fetchall():
+        conn.execute(f'comment on column pub.{PUBLISHED_SCHEMA}.{table}."{column}" is ?', [text])

@@ -1,0 +1,352 @@
+"""Declared schema of every raw table: the contract a seed file must meet.
+
+One entry per table. Adding a seed family is one entry here plus its files under
+`seeds/<family>/`. The loader (`loader.py`) reads nothing that is not declared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+BASIS = ("reported", "derived", "estimate")
+CURRENCIES = ("CNY", "USD", "HKD")
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # DuckDB type used to parse the CSV text
+    required: bool = True
+    allowed: tuple[str, ...] | None = None  # enumerated values, when the column is a code
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class RowCheck:
+    """A rule each row must satisfy, as a SQL predicate over the table's columns."""
+
+    name: str
+    predicate: str
+    column: str  # the column to blame in the error message
+
+
+@dataclass(frozen=True)
+class RawTable:
+    name: str  # table in schema `raw`
+    family: str  # folder under seeds/
+    description: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...]
+    date_column: str | None = None  # reported as the key range of a load
+    checks: tuple[RowCheck, ...] = ()
+    pattern: str = "*.csv"
+    column_names: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "column_names", tuple(c.name for c in self.columns))
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+def _provenance() -> tuple[Column, ...]:
+    return (
+        Column("source", "VARCHAR", description="filing, press release or vendor, and where"),
+        Column("basis", "VARCHAR", allowed=BASIS, description="reported | derived | estimate"),
+        Column("note", "VARCHAR", required=False, description="arithmetic for derived rows, caveats"),
+    )
+
+
+def _quarter_keys() -> tuple[Column, ...]:
+    return (
+        Column("company_id", "VARCHAR"),
+        Column("fiscal_year", "INTEGER", description="year in which the fiscal year ends"),
+        Column("fiscal_quarter", "INTEGER", allowed=("1", "2", "3", "4")),
+        Column("period_end", "DATE"),
+        Column("announced_on", "DATE", description="date the quarter was made public"),
+    )
+
+
+_announced_after_end = RowCheck(
+    "announced_after_period_end", "announced_on > period_end", "announced_on"
+)
+_positive_value = RowCheck("value_positive", "value > 0", "value")
+
+FUNDAMENTAL_METRICS = (
+    "revenue_m",
+    "net_income_gaap_m",
+    "eps_diluted_gaap",
+    "net_income_adjusted_m",
+    "eps_diluted_adjusted",
+    "diluted_shares_m",
+    "shares_outstanding_m",
+)
+
+SEGMENTS = (
+    # Alibaba, FY2024-FY2025 presentation
+    "taobao_tmall",
+    "cloud_intelligence",
+    "aidc",
+    "cainiao",
+    "local_services",
+    "digital_media_entertainment",
+    "all_others",
+    "unallocated",
+    "inter_segment_elimination",
+    # cloud segments of the other companies
+    "aws",
+    "google_cloud",
+    "microsoft_intelligent_cloud",
+    "baidu_ai_cloud",
+    "tencent_fintech_business_services",
+)
+
+BALANCE_SHEET_ITEMS = (
+    "cash_and_equivalents_m",
+    "short_term_investments_m",
+    "restricted_cash_m",
+    "other_treasury_investments_m",
+    "bank_borrowings_current_m",
+    "bank_borrowings_noncurrent_m",
+    "unsecured_senior_notes_current_m",
+    "unsecured_senior_notes_noncurrent_m",
+    "convertible_senior_notes_m",
+    "equity_securities_listed_m",
+    "equity_securities_unlisted_m",
+    "equity_method_investments_m",
+)
+
+CAPEX_DEFINITIONS = (
+    "cash_purchases_of_ppe",  # cash-flow statement: purchases of property and equipment
+    "cash_purchases_of_ppe_and_intangibles",  # incl. land use rights / intangibles where combined
+    "incl_finance_leases",  # cash capex plus principal payments on finance leases
+)
+
+TABLES: tuple[RawTable, ...] = (
+    RawTable(
+        name="prices_daily",
+        family="prices",
+        description="Daily OHLCV per listing, index or fund, as the vendor publishes it.",
+        columns=(
+            Column("symbol", "VARCHAR"),
+            Column("date", "DATE"),
+            Column("currency", "VARCHAR", allowed=CURRENCIES),
+            Column("open", "DOUBLE", required=False),
+            Column("high", "DOUBLE", required=False),
+            Column("low", "DOUBLE", required=False),
+            Column("close", "DOUBLE"),
+            Column("adj_close", "DOUBLE", required=False,
+                   description="vendor's dividend-adjusted close, where it publishes both"),
+            Column("volume", "BIGINT", required=False),
+            Column("price_basis", "VARCHAR",
+                   allowed=("unadjusted", "dividend_adjusted", "index_level"),
+                   description="what `close` is; every vendor series is split-adjusted"),
+            *_provenance(),
+        ),
+        primary_key=("symbol", "date"),
+        date_column="date",
+        checks=(
+            RowCheck("close_positive", "close > 0", "close"),
+            RowCheck("high_not_below_low", "high is null or low is null or high >= low", "high"),
+        ),
+    ),
+    RawTable(
+        name="fx_daily",
+        family="fx",
+        description="Daily exchange rates: units of quote currency per one unit of base currency.",
+        columns=(
+            Column("date", "DATE"),
+            Column("base_currency", "VARCHAR", allowed=("USD",)),
+            Column("quote_currency", "VARCHAR", allowed=("CNY", "HKD")),
+            Column("rate", "DOUBLE"),
+            *_provenance(),
+        ),
+        primary_key=("date", "base_currency", "quote_currency"),
+        date_column="date",
+        checks=(RowCheck("rate_positive", "rate > 0", "rate"),),
+    ),
+    RawTable(
+        name="corporate_actions",
+        family="corporate_actions",
+        description="Cash dividends and share splits per listing, from company announcements.",
+        columns=(
+            Column("symbol", "VARCHAR"),
+            Column("action_type", "VARCHAR", allowed=("cash_dividend", "special_dividend", "split")),
+            Column("ex_date", "DATE"),
+            Column("announced_on", "DATE", required=False),
+            Column("payable_on", "DATE", required=False),
+            Column("amount", "DOUBLE", required=False, description="cash per unit of the listing"),
+            Column("currency", "VARCHAR", required=False, allowed=CURRENCIES),
+            Column("amount_per", "VARCHAR", required=False, allowed=("share", "ads")),
+            Column("split_ratio", "DOUBLE", required=False, description="new shares per old share"),
+            *_provenance(),
+        ),
+        primary_key=("symbol", "action_type", "ex_date"),
+        date_column="ex_date",
+        checks=(
+            RowCheck(
+                "dividend_has_amount",
+                "action_type = 'split' or (amount > 0 and currency is not null)",
+                "amount",
+            ),
+            RowCheck("split_has_ratio", "action_type <> 'split' or split_ratio > 0", "split_ratio"),
+        ),
+    ),
+    RawTable(
+        name="fundamentals_quarterly",
+        family="fundamentals",
+        description="Quarterly income-statement figures, one row per company, quarter and metric.",
+        columns=(
+            *_quarter_keys(),
+            Column("metric", "VARCHAR", allowed=FUNDAMENTAL_METRICS,
+                   description="*_m in millions; eps per ordinary share; shares in millions"),
+            Column("value", "DOUBLE"),
+            Column("currency", "VARCHAR", required=False, allowed=CURRENCIES,
+                   description="null for share counts"),
+            *_provenance(),
+        ),
+        primary_key=("company_id", "fiscal_year", "fiscal_quarter", "metric"),
+        date_column="period_end",
+        checks=(_announced_after_end,),
+    ),
+    RawTable(
+        name="segments_quarterly",
+        family="segments",
+        description="Segment revenue and profit per company, quarter, segment and metric.",
+        columns=(
+            *_quarter_keys(),
+            Column("segment", "VARCHAR", allowed=SEGMENTS),
+            Column("metric", "VARCHAR", allowed=("revenue_m", "adjusted_ebita_m", "operating_income_m")),
+            Column("value", "DOUBLE"),
+            Column("currency", "VARCHAR", allowed=CURRENCIES),
+            *_provenance(),
+        ),
+        primary_key=("company_id", "fiscal_year", "fiscal_quarter", "segment", "metric"),
+        date_column="period_end",
+        checks=(_announced_after_end,),
+    ),
+    RawTable(
+        name="balance_sheet",
+        family="balance_sheet",
+        description="Balance-sheet items at quarter end (cash, investments, debt), in millions.",
+        columns=(
+            Column("company_id", "VARCHAR"),
+            Column("period_end", "DATE"),
+            Column("announced_on", "DATE"),
+            Column("item", "VARCHAR", allowed=BALANCE_SHEET_ITEMS),
+            Column("value", "DOUBLE"),
+            Column("currency", "VARCHAR", allowed=CURRENCIES),
+            *_provenance(),
+        ),
+        primary_key=("company_id", "period_end", "item"),
+        date_column="period_end",
+        checks=(_announced_after_end, RowCheck("value_not_negative", "value >= 0", "value")),
+    ),
+    RawTable(
+        name="capex_quarterly",
+        family="capex",
+        description="Quarterly capital expenditure, with the definition the figure follows.",
+        columns=(
+            *_quarter_keys(),
+            Column("definition", "VARCHAR", allowed=CAPEX_DEFINITIONS),
+            Column("value", "DOUBLE", description="millions of `currency`"),
+            Column("currency", "VARCHAR", allowed=CURRENCIES),
+            *_provenance(),
+        ),
+        primary_key=("company_id", "fiscal_year", "fiscal_quarter", "definition"),
+        date_column="period_end",
+        checks=(_announced_after_end, _positive_value),
+    ),
+    RawTable(
+        name="capex_guidance",
+        family="guidance",
+        description="Announced capital-expenditure guidance (low/high, millions).",
+        columns=(
+            Column("company_id", "VARCHAR"),
+            Column("period_label", "VARCHAR", description="e.g. CY2025, FY2026, FY2026-FY2028"),
+            Column("period_start", "DATE"),
+            Column("period_end", "DATE"),
+            Column("announced_on", "DATE"),
+            Column("low", "DOUBLE", description="millions of `currency`"),
+            Column("high", "DOUBLE", required=False, description="null when a single figure"),
+            Column("currency", "VARCHAR", allowed=CURRENCIES),
+            Column("definition", "VARCHAR", allowed=CAPEX_DEFINITIONS + ("company_reported",)),
+            *_provenance(),
+        ),
+        primary_key=("company_id", "period_label", "announced_on"),
+        date_column="announced_on",
+        checks=(
+            RowCheck("low_positive", "low > 0", "low"),
+            RowCheck("high_not_below_low", "high is null or high >= low", "high"),
+        ),
+    ),
+    RawTable(
+        name="companies",
+        family="reference",
+        pattern="companies*.csv",
+        description="Companies, their basket and fiscal calendar.",
+        columns=(
+            Column("company_id", "VARCHAR"),
+            Column("name", "VARCHAR"),
+            Column("country", "VARCHAR", allowed=("CN", "US")),
+            Column("basket", "VARCHAR", allowed=("china", "us")),
+            Column("reporting_currency", "VARCHAR", allowed=CURRENCIES),
+            Column("fiscal_year_end_month", "INTEGER"),
+            Column("sector", "VARCHAR", required=False),
+            *_provenance(),
+        ),
+        primary_key=("company_id",),
+        checks=(
+            RowCheck("month_in_range", "fiscal_year_end_month between 1 and 12", "fiscal_year_end_month"),
+        ),
+    ),
+    RawTable(
+        name="listings",
+        family="reference",
+        pattern="listings*.csv",
+        description="Tradable symbols: company shares and ADSs, indices and funds.",
+        columns=(
+            Column("symbol", "VARCHAR"),
+            Column("name", "VARCHAR"),
+            Column("company_id", "VARCHAR", required=False, description="null for indices and funds"),
+            Column("instrument_type", "VARCHAR", allowed=("ordinary_share", "ads", "etf", "index")),
+            Column("exchange", "VARCHAR"),
+            Column("market", "VARCHAR", allowed=("HK", "US")),
+            Column("currency", "VARCHAR", allowed=CURRENCIES),
+            Column("ordinary_shares_per_unit", "DOUBLE", required=False,
+                   description="8 for one BABA ADS; 1 for an ordinary share"),
+            Column("benchmark_symbol", "VARCHAR", required=False),
+            Column("is_primary_listing", "BOOLEAN"),
+            Column("description", "VARCHAR", required=False),
+            *_provenance(),
+        ),
+        primary_key=("symbol",),
+        checks=(
+            RowCheck(
+                "equity_has_ratio",
+                "instrument_type not in ('ordinary_share', 'ads') or ordinary_shares_per_unit > 0",
+                "ordinary_shares_per_unit",
+            ),
+        ),
+    ),
+    RawTable(
+        name="ai_events",
+        family="events",
+        description="Dated AI and corporate catalysts.",
+        columns=(
+            Column("event_id", "VARCHAR"),
+            Column("event_date", "DATE", description="first trading-relevant date (local date of release)"),
+            Column("event_type", "VARCHAR",
+                   allowed=("model_release", "earnings", "partnership", "capex_announcement",
+                            "policy", "product_launch", "market")),
+            Column("company_id", "VARCHAR", required=False),
+            Column("title", "VARCHAR"),
+            Column("description", "VARCHAR", required=False),
+            *_provenance(),
+        ),
+        primary_key=("event_id",),
+        date_column="event_date",
+    ),
+)
+
+BY_NAME = {t.name: t for t in TABLES}

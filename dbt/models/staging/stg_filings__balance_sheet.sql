@@ -1,0 +1,11 @@
+select
+    company_id,
+    period_end,
+    announced_on,
+    item,
+    value,
+    currency,
+    source,
+    basis,
+    note
+from {{ source('filings', 'balance_sheet') }}

@@ -1,0 +1,14 @@
+select
+    company_id,
+    fiscal_year,
+    fiscal_quarter,
+    {{ fiscal_quarter_label('fiscal_year', 'fiscal_quarter') }} as fiscal_quarter_label,
+    period_end,
+    announced_on,
+    metric,
+    value,
+    currency,
+    source,
+    basis,
+    note
+from {{ source('filings', 'fundamentals_quarterly') }}

@@ -1,0 +1,15 @@
+select
+    company_id,
+    fiscal_year,
+    fiscal_quarter,
+    {{ fiscal_quarter_label('fiscal_year', 'fiscal_quarter') }} as fiscal_quarter_label,
+    period_end,
+    announced_on,
+    segment,
+    metric,
+    value,
+    currency,
+    source,
+    basis,
+    note
+from {{ source('filings', 'segments_quarterly') }}

@@ -1,0 +1,14 @@
+select
+    symbol,
+    action_type,
+    ex_date,
+    announced_on,
+    payable_on,
+    amount,
+    currency,
+    amount_per,
+    split_ratio,
+    source,
+    basis,
+    note
+from {{ source('market', 'corporate_actions') }}

@@ -1,0 +1,10 @@
+select
+    event_id,
+    event_date,
+    event_type,
+    company_id,
+    title,
+    description,
+    source,
+    basis
+from {{ source('reference', 'ai_events') }}

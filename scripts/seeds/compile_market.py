@@ -1,0 +1,276 @@
+"""Compile the market seed families from the vendor price file.
+
+Usage: python3 scripts/seeds/compile_market.py [DATA_DIR]
+
+DATA_DIR defaults to ../shared/data relative to the repository root (i.e. the
+folder holding market/prices_daily.csv and market/PROVENANCE.csv).
+
+Writes
+  seeds/prices/<symbol>.csv      table prices_daily (one file per symbol, FX excluded)
+  seeds/fx/usd_fx_daily.csv      table fx_daily (USD/CNY, USD/HKD)
+and prints cross-checks:
+  * calendar gaps longer than 4 days per series,
+  * last date of every series (indices that stop early),
+  * Hong Kong placeholder rows (volume 0, O=H=L=C),
+  * if seeds/corporate_actions/corporate_actions.csv exists: for every series with
+    both close and adj_close, whether the ratio adj_close/close steps exactly at the
+    recorded ex-dates by the size implied by dividend / previous close.
+
+Standard library only.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data"
+
+PRICE_COLUMNS = ("symbol", "date", "currency", "open", "high", "low", "close", "adj_close",
+                 "volume", "price_basis", "source", "basis", "note")
+FX_COLUMNS = ("date", "base_currency", "quote_currency", "rate", "source", "basis", "note")
+FX_SYMBOLS = {"USDCNY": ("USD", "CNY"), "USDHKD": ("USD", "HKD")}
+GAP_DAYS = 4
+
+
+def fmt_price(text: str) -> str:
+    """Round to at most 6 decimals, no trailing zeros; empty stays empty."""
+    if text is None or text.strip() == "":
+        return ""
+    s = f"{round(float(text), 6):.6f}".rstrip("0").rstrip(".")
+    return "0" if s in ("-0", "") else s
+
+
+def file_name(symbol: str) -> str:
+    return re.sub(r"[^A-Za-z0-9.]", "_", symbol) + ".csv"
+
+
+def load_provenance(path: Path) -> dict[tuple[str, str], tuple[str, str]]:
+    """(repo as in PROVENANCE, path) -> (owner/name, commit)."""
+    out = {}
+    with path.open(newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            repo = row["repo"].strip()
+            # PROVENANCE spells owner+name; GitHub spells owner/name ('+' is not allowed in
+            # GitHub owner or repository names, so it is the separator).
+            out[(repo, row["path"].strip())] = (repo.replace("+", "/", 1), row["commit"].strip())
+    return out
+
+
+def source_text(vendor_source: str, prov: dict) -> str:
+    """Vendor `source` column is '<repo>:<path>[ (comment)]'; resolve commit via PROVENANCE."""
+    m = re.match(r"^([^:]+):(.+?)(?: \((.*)\))?$", vendor_source.strip())
+    if not m:
+        raise ValueError(f"unparseable vendor source: {vendor_source!r}")
+    repo, path, comment = m.group(1), m.group(2), m.group(3)
+    if (repo, path) not in prov:
+        raise ValueError(f"no PROVENANCE row for {repo}:{path}")
+    gh_repo, commit = prov[(repo, path)]
+    vendor = "Yahoo Finance daily data"
+    if comment and "investing.com" in comment.lower():
+        vendor = "Investing.com daily data (export)"
+    return f"{vendor} via public repo {gh_repo}@{commit}:{path}"
+
+
+def is_placeholder(row: dict) -> bool:
+    if not row["symbol"].endswith(".HK") or row["volume"] != "0":
+        return False
+    vals = {row["open"], row["high"], row["low"], row["close"]}
+    return len(vals) == 1 and "" not in vals
+
+
+def price_note(row: dict, last_date: str) -> str:
+    basis = row["price_basis"]
+    parts = []
+    if basis == "dividend_adjusted":
+        parts.append("OHLC adjusted by vendor for later dividends; split-adjusted")
+    elif basis == "unadjusted":
+        if row["adj_close"]:
+            parts.append("split-adjusted traded prices; adj_close is vendor dividend-adjusted")
+        else:
+            parts.append("split-adjusted traded prices; vendor publishes no adj_close")
+    elif basis == "index_level":
+        parts.append("index level (price index)")
+    if row["open"] == "" and row["high"] == "" and row["low"] == "" and row["volume"] == "":
+        parts.append("vendor publishes close only")
+    if is_placeholder(row):
+        parts.append("vendor placeholder row: volume 0, O=H=L=C")
+    elif row["instrument_type"] == "index" and row["volume"] == "0":
+        parts.append("volume 0 in vendor file (missing, not a trade count)")
+    return "; ".join(parts)
+
+
+def read_vendor(data_dir: Path) -> dict[str, list[dict]]:
+    by_symbol: dict[str, list[dict]] = defaultdict(list)
+    with (data_dir / "market" / "prices_daily.csv").open(newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            by_symbol[row["symbol"]].append(row)
+    for rows in by_symbol.values():
+        rows.sort(key=lambda r: r["date"])
+    return by_symbol
+
+
+def write_csv(path: Path, columns, rows) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(columns)
+        for r in rows:
+            w.writerow([r[c] for c in columns])
+
+
+def gaps(dates: list[str]) -> list[tuple[str, str, int]]:
+    out = []
+    ds = [date.fromisoformat(d) for d in dates]
+    for a, b in zip(ds, ds[1:]):
+        if (b - a).days > GAP_DAYS:
+            out.append((a.isoformat(), b.isoformat(), (b - a).days))
+    return out
+
+
+def compile_prices(by_symbol, prov, out_dir: Path) -> None:
+    for old in out_dir.glob("*.csv"):
+        old.unlink()
+    for symbol, rows in sorted(by_symbol.items()):
+        if symbol in FX_SYMBOLS:
+            continue
+        last = rows[-1]["date"]
+        out = []
+        seen = set()
+        for r in rows:
+            if r["date"] in seen:
+                raise ValueError(f"duplicate {symbol} {r['date']}")
+            seen.add(r["date"])
+            if r["price_basis"] not in ("unadjusted", "dividend_adjusted", "index_level"):
+                raise ValueError(f"unexpected price_basis {r['price_basis']} for {symbol}")
+            vol = r["volume"].strip()
+            if vol:
+                vol = str(int(float(vol)))
+            out.append({
+                "symbol": symbol,
+                "date": r["date"],
+                "currency": r["currency"],
+                "open": fmt_price(r["open"]),
+                "high": fmt_price(r["high"]),
+                "low": fmt_price(r["low"]),
+                "close": fmt_price(r["close"]),
+                "adj_close": fmt_price(r["adj_close"]),
+                "volume": vol,
+                "price_basis": r["price_basis"],
+                "source": source_text(r["source"], prov),
+                "basis": "reported",
+                "note": price_note(r, last),
+            })
+        write_csv(out_dir / file_name(symbol), PRICE_COLUMNS, out)
+        print(f"prices: {file_name(symbol):14s} {len(out):4d} rows {out[0]['date']} .. {out[-1]['date']}")
+
+
+def compile_fx(by_symbol, prov, out_path: Path) -> None:
+    out = []
+    for symbol, (base, quote) in FX_SYMBOLS.items():
+        for r in by_symbol[symbol]:
+            if r["currency"] != quote:
+                raise ValueError(f"{symbol} currency {r['currency']} != {quote}")
+            out.append({
+                "date": r["date"],
+                "base_currency": base,
+                "quote_currency": quote,
+                "rate": fmt_price(r["close"]),
+                "source": source_text(r["source"], prov),
+                "basis": "reported",
+                "note": f"vendor daily close of {symbol} ({quote} per 1 {base})",
+            })
+    out.sort(key=lambda r: (r["date"], r["quote_currency"]))
+    write_csv(out_path, FX_COLUMNS, out)
+    print(f"fx: {out_path.name} {len(out)} rows")
+
+
+def report_checks(by_symbol) -> None:
+    print("\n== gaps > %d calendar days ==" % GAP_DAYS)
+    for symbol, rows in sorted(by_symbol.items()):
+        g = gaps([r["date"] for r in rows])
+        if g:
+            print(f"{symbol}: " + ", ".join(f"{a}->{b} ({n}d)" for a, b, n in g))
+        else:
+            print(f"{symbol}: none")
+    print("\n== first / last dates ==")
+    for symbol, rows in sorted(by_symbol.items()):
+        print(f"{symbol}: {rows[0]['date']} .. {rows[-1]['date']} ({len(rows)} rows)")
+    print("\n== HK placeholder rows (volume 0, O=H=L=C) ==")
+    ph = defaultdict(list)
+    for symbol, rows in sorted(by_symbol.items()):
+        for r in rows:
+            if is_placeholder(r):
+                ph[r["date"]].append(symbol)
+    for d in sorted(ph):
+        print(f"{d}: {' '.join(ph[d])}")
+
+
+def check_adj_ratio(by_symbol, ca_path: Path, tol: float = 2e-4) -> None:
+    """Ratio adj_close/close must step only at ex-dates, by (1 - D/prev_close)."""
+    if not ca_path.exists():
+        print("\n(no corporate_actions.csv yet: adj_close ratio check skipped)")
+        return
+    divs = defaultdict(dict)
+    splits = defaultdict(dict)
+    with ca_path.open(newline="", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            if r["action_type"] == "split":
+                splits[r["symbol"]][r["ex_date"]] = float(r["split_ratio"])
+            else:
+                divs[r["symbol"]][r["ex_date"]] = divs[r["symbol"]].get(r["ex_date"], 0.0) + float(r["amount"])
+    print("\n== adj_close/close step check (symbols with both) ==")
+    for symbol, rows in sorted(by_symbol.items()):
+        if not rows or not rows[0]["adj_close"]:
+            continue
+        ratio = [(r["date"], float(r["adj_close"]) / float(r["close"]), float(r["close"])) for r in rows]
+        problems = []
+        matched = 0
+        steps_seen = set()
+        for (d0, r0, c0), (d1, r1, c1) in zip(ratio, ratio[1:]):
+            observed = r0 / r1  # = 1 - D/c0 at an ex-date, 1 otherwise
+            if d1 in divs[symbol]:
+                amount = divs[symbol][d1]
+                # amounts recorded before a split are per pre-split share; price file is split-adjusted
+                for sd, ratio_ in splits[symbol].items():
+                    if d1 < sd:
+                        amount /= ratio_
+                expected = 1 - amount / c0
+                steps_seen.add(d1)
+                if abs(observed - expected) > tol:
+                    problems.append(f"{d1}: step {observed:.6f} expected {expected:.6f} "
+                                    f"(implied dividend {(1 - observed) * c0:.4f})")
+                else:
+                    matched += 1
+            elif abs(observed - 1) > tol:
+                problems.append(f"{d1}: unexplained step {observed:.6f} "
+                                f"(implied dividend {(1 - observed) * c0:.4f})")
+        first, last = rows[0]["date"], rows[-1]["date"]
+        missing = [d for d in divs[symbol] if first < d <= last and d not in steps_seen]
+        for d in missing:
+            problems.append(f"{d}: ex-date not a trading day in the price file")
+        status = "OK" if not problems else "MISMATCH"
+        print(f"{symbol}: {status}; {matched} ex-date steps matched of "
+              f"{len([d for d in divs[symbol] if first < d <= last])} recorded in range")
+        for p in problems:
+            print("   " + p)
+
+
+def main(argv: list[str]) -> int:
+    data_dir = Path(argv[1]).resolve() if len(argv) > 1 else DEFAULT_DATA
+    prov = load_provenance(data_dir / "market" / "PROVENANCE.csv")
+    by_symbol = read_vendor(data_dir)
+    compile_prices(by_symbol, prov, REPO_ROOT / "seeds" / "prices")
+    compile_fx(by_symbol, prov, REPO_ROOT / "seeds" / "fx" / "usd_fx_daily.csv")
+    report_checks(by_symbol)
+    check_adj_ratio(by_symbol, REPO_ROOT / "seeds" / "corporate_actions" / "corporate_actions.csv")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
