@@ -1,16 +1,25 @@
 """The code location: one Definitions object assembled from the asset modules."""
 
-from __future__ import annotations
-
 import dagster as dg
 
 from .assets.dbt import dbt_models
 from .assets.publish import published_warehouse
 from .assets.raw import raw_assets
+from .automation import (
+    build_everything,
+    freshness_sensor,
+    price_mart_freshness,
+    seed_files_changed,
+    weekday_after_us_close,
+)
 from .resources import build_database, dbt_cli
 
 defs = dg.Definitions(
     assets=[*raw_assets, dbt_models, published_warehouse],
+    asset_checks=[*price_mart_freshness],
+    jobs=[build_everything],
+    schedules=[weekday_after_us_close],
+    sensors=[seed_files_changed, freshness_sensor],
     resources={"build_db": build_database(), "dbt": dbt_cli()},
     # Raw loaders and dbt write the same DuckDB file, which allows one writer: run steps one at a time.
     executor=dg.in_process_executor,

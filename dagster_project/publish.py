@@ -80,7 +80,10 @@ def publish(build_db: Path, published: Path, parquet_dir: Path | None = None) ->
     tmp.unlink(missing_ok=True)
     built_at = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
-    conn = duckdb.connect(str(build_db), read_only=True)
+    # An in-memory session attaches the build read-only and the new file writable.
+    conn = duckdb.connect()
+    conn.execute(f"attach '{build_db}' as build (read_only)")
+    conn.execute("use build")
     try:
         tables = [
             r[0]
@@ -129,14 +132,18 @@ def publish(build_db: Path, published: Path, parquet_dir: Path | None = None) ->
 def _copy_comments(conn: duckdb.DuckDBPyConnection, table: str) -> None:
     """Carry the dbt descriptions (persisted as comments) into the published file for BI users."""
     comment = conn.execute(
-        "select comment from duckdb_tables() where schema_name = ? and table_name = ? and database_name = current_database()",
+        "select comment from duckdb_tables() where schema_name = ? and table_name = ? and database_name = 'build'",
         [PUBLISHED_SCHEMA, table],
     ).fetchone()
     if comment and comment[0]:
-        conn.execute(f"comment on table pub.{PUBLISHED_SCHEMA}.{table} is ?", [comment[0]])
+        conn.execute(f"comment on table pub.{PUBLISHED_SCHEMA}.{table} is {_sql_literal(comment[0])}")
     for column, text in conn.execute(
         "select column_name, comment from duckdb_columns() where schema_name = ? and table_name = ? "
-        "and database_name = current_database() and comment is not null",
+        "and database_name = 'build' and comment is not null",
         [PUBLISHED_SCHEMA, table],
     ).fetchall():
-        conn.execute(f'comment on column pub.{PUBLISHED_SCHEMA}.{table}."{column}" is ?', [text])
+        conn.execute(f'comment on column pub.{PUBLISHED_SCHEMA}.{table}."{column}" is {_sql_literal(text)}')
+
+
+def _sql_literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"

@@ -57,11 +57,13 @@ def _provenance() -> tuple[Column, ...]:
     )
 
 
-def _quarter_keys() -> tuple[Column, ...]:
+def _quarter_keys(full_year_allowed: bool = False) -> tuple[Column, ...]:
+    quarters = ("0", "1", "2", "3", "4") if full_year_allowed else ("1", "2", "3", "4")
     return (
         Column("company_id", "VARCHAR"),
         Column("fiscal_year", "INTEGER", description="year in which the fiscal year ends"),
-        Column("fiscal_quarter", "INTEGER", allowed=("1", "2", "3", "4")),
+        Column("fiscal_quarter", "INTEGER", allowed=quarters,
+               description="1-4" + (", or 0 for the full fiscal year" if full_year_allowed else "")),
         Column("period_end", "DATE"),
         Column("announced_on", "DATE", description="date the quarter was made public"),
     )
@@ -114,11 +116,13 @@ BALANCE_SHEET_ITEMS = (
     "equity_securities_listed_m",
     "equity_securities_unlisted_m",
     "equity_method_investments_m",
+    "equity_securities_and_other_investments_m",  # Alibaba's line as printed: listed, unlisted and treasury
 )
 
 CAPEX_DEFINITIONS = (
     "cash_purchases_of_ppe",  # cash-flow statement: purchases of property and equipment
-    "cash_purchases_of_ppe_and_intangibles",  # incl. land use rights / intangibles where combined
+    "cash_purchases_of_ppe_and_intangibles",  # incl. intangibles where the company combines them
+    "cash_purchases_of_ppe_and_land_use_rights",  # Alibaba's "capital expenditures"
     "incl_finance_leases",  # cash capex plus principal payments on finance leases
 )
 
@@ -212,9 +216,9 @@ TABLES: tuple[RawTable, ...] = (
     RawTable(
         name="segments_quarterly",
         family="segments",
-        description="Segment revenue and profit per company, quarter, segment and metric.",
+        description="Segment revenue and profit per company, quarter (or full fiscal year), segment and metric.",
         columns=(
-            *_quarter_keys(),
+            *_quarter_keys(full_year_allowed=True),
             Column("segment", "VARCHAR", allowed=SEGMENTS),
             Column("metric", "VARCHAR", allowed=("revenue_m", "adjusted_ebita_m", "operating_income_m")),
             Column("value", "DOUBLE"),

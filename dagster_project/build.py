@@ -1,0 +1,68 @@
+"""The pipeline without Dagster: load raw, `dbt build`, publish. Same code paths as the assets.
+
+Used by tests and by the benchmark (to measure Dagster's overhead); analysts use `make run`.
+    python -m dagster_project.build [--select raw|dbt|publish ...] [--seeds-dir DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+
+from .paths import DBT_DIR, PROJECT_ROOT, SEEDS_DIR, build_db_path, published_db_path, warehouse_dir
+from .raw.loader import load_table, seed_files
+from .raw.schemas import TABLES
+
+STEPS = ("raw", "dbt", "publish")
+
+
+def load_raw(seeds_dir: Path = SEEDS_DIR, db_path: Path | None = None) -> dict[str, int]:
+    db_path = db_path or build_db_path()
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    counts = {}
+    with duckdb.connect(str(db_path)) as conn:
+        for spec in TABLES:
+            result = load_table(conn, spec, seed_files(seeds_dir, spec), root=PROJECT_ROOT)
+            counts[result.table] = result.row_count
+    return counts
+
+
+def dbt(*args: str) -> None:
+    """Run the dbt CLI of this interpreter's environment on the project."""
+    from . import dbt_project  # noqa: F401  (puts dbt on PATH, prepares the manifest)
+
+    command = ["dbt", *args, "--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR)]
+    subprocess.run(command, check=True, cwd=DBT_DIR)
+
+
+def run(steps: tuple[str, ...] = STEPS, seeds_dir: Path = SEEDS_DIR) -> None:
+    warehouse_dir().mkdir(parents=True, exist_ok=True)
+    for step in steps:
+        started = time.perf_counter()
+        if step == "raw":
+            load_raw(seeds_dir)
+        elif step == "dbt":
+            dbt("build", "--quiet")
+        elif step == "publish":
+            from .publish import publish
+
+            publish(build_db_path(), published_db_path())
+        print(f"{step}: {time.perf_counter() - started:.1f}s", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--select", nargs="+", choices=STEPS, default=list(STEPS))
+    parser.add_argument("--seeds-dir", type=Path, default=SEEDS_DIR)
+    args = parser.parse_args(argv)
+    run(tuple(s for s in STEPS if s in args.select), args.seeds_dir)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,73 @@
+"""The code location loads and its graph is the one we promise: seed -> raw -> dbt -> published."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from dagster_project.definitions import defs
+from dagster_project.raw.schemas import TABLES
+
+
+def _graph():
+    return defs.resolve_asset_graph()
+
+
+def test_definitions_load():
+    dg.Definitions.validate_loadable(defs)
+
+
+def test_every_raw_table_is_an_asset_feeding_its_staging_model():
+    graph = _graph()
+    keys = {k.to_user_string() for k in graph.get_all_asset_keys()}
+    for spec in TABLES:
+        raw_key = dg.AssetKey(["raw", spec.name])
+        assert raw_key.to_user_string() in keys
+        children = {c.to_user_string() for c in graph.get(raw_key).child_keys}
+        assert any(c.startswith("staging/stg_") and c.endswith("__" + spec.name) for c in children), children
+
+
+def test_publish_waits_for_every_mart():
+    graph = _graph()
+    marts = {k for k in graph.get_all_asset_keys() if k.path[0] == "marts"}
+    assert marts, "no marts in the graph"
+    parents = set(graph.get(dg.AssetKey(["warehouse", "published"])).parent_keys)
+    assert marts <= parents
+
+
+def test_dbt_tests_are_asset_checks():
+    graph = _graph()
+    checked = {k.asset_key.path[0] for k in graph.asset_check_keys}
+    assert {"staging", "marts"} <= checked or "marts" in checked
+
+
+def test_groups_follow_layers():
+    graph = _graph()
+    for key in graph.get_all_asset_keys():
+        group = graph.get(key).group_name
+        layer = key.path[0]
+        expected = {"raw": "raw", "staging": "staging", "intermediate": "intermediate", "marts": "marts",
+                    "warehouse": "serving"}[layer]
+        assert group == expected, (key, group)
+
+
+def test_one_job_a_schedule_and_a_seed_sensor():
+    assert defs.get_job_def("build_everything")
+    assert defs.get_schedule_def("weekday_after_us_close").cron_schedule == "30 17 * * 1-5"
+    assert defs.get_sensor_def("seed_files_changed")
+
+
+def test_seed_sensor_fires_on_a_changed_file(tmp_path, monkeypatch):
+    from dagster_project import automation
+
+    (tmp_path / "prices").mkdir()
+    seed = tmp_path / "prices" / "X.csv"
+    seed.write_text("a\n1\n")
+    monkeypatch.setattr(automation, "SEEDS_DIR", tmp_path)
+    first = dg.build_sensor_context()
+    assert isinstance(automation.seed_files_changed(first), dg.SkipReason)
+    unchanged = dg.build_sensor_context(cursor=first.cursor)
+    assert isinstance(automation.seed_files_changed(unchanged), dg.SkipReason)
+    seed.write_text("a\n1\n2\n")
+    changed = dg.build_sensor_context(cursor=first.cursor)
+    request = automation.seed_files_changed(changed)
+    assert isinstance(request, dg.RunRequest)
