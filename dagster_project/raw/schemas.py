@@ -185,6 +185,9 @@ TABLES: tuple[RawTable, ...] = (
             Column("currency", "VARCHAR", required=False, allowed=CURRENCIES),
             Column("amount_per", "VARCHAR", required=False, allowed=("share", "ads")),
             Column("split_ratio", "DOUBLE", required=False, description="new shares per old share"),
+            Column("in_vendor_adjustment", "BOOLEAN", required=False,
+                   description="does the vendor's dividend-adjusted series of this symbol include this "
+                   "dividend? null = assumed yes; false where the ex-date drop is still visible in it"),
             *_provenance(),
         ),
         primary_key=("symbol", "action_type", "ex_date"),

@@ -146,8 +146,6 @@ def gaps(dates: list[str]) -> list[tuple[str, str, int]]:
 
 
 def compile_prices(by_symbol, prov, out_dir: Path) -> None:
-    for old in out_dir.glob("*.csv"):
-        old.unlink()
     for symbol, rows in sorted(by_symbol.items()):
         if symbol in FX_SYMBOLS:
             continue

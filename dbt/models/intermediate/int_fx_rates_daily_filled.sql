@@ -20,7 +20,7 @@ bounds as (
 ),
 
 days as (
-    select {{ dbt.dateadd('day', 'i.n', 'b.first_date') }} as date
+    select cast({{ dbt.dateadd('day', 'i.n', 'b.first_date') }} as date) as date
     from ({{ market_integers(5) }}) as i
     cross join bounds as b
     where i.n <= {{ dbt.datediff('b.first_date', 'b.last_date', 'day') }}

@@ -8,6 +8,7 @@ select
     currency,
     amount_per,
     split_ratio,
+    in_vendor_adjustment,
     source,
     basis,
     note

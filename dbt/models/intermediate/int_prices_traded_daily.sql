@@ -1,0 +1,222 @@
+-- Traded (unadjusted, split-adjusted) close per listing and trading day. See the YAML for the method.
+with prices as (
+    select
+        symbol,
+        date,
+        currency,
+        close,
+        adj_close,
+        volume,
+        price_basis,
+        -- the vendor's dividend-adjusted close: `close` itself on dividend-adjusted series, else `adj_close`
+        case
+            when price_basis = 'dividend_adjusted' then close
+            when price_basis = 'unadjusted' then adj_close
+        end as vendor_adjusted_close
+    from {{ ref('stg_market__prices_daily') }}
+),
+
+price_span as (
+    select symbol, min(date) as first_price_date, max(date) as last_price_date
+    from prices
+    group by symbol
+),
+
+listings as (
+    select
+        l.symbol,
+        l.instrument_type,
+        l.currency as listing_currency,
+        l.ordinary_shares_per_unit,
+        ads.ads_ordinary_shares_per_unit
+    from {{ ref('stg_reference__listings') }} as l
+    left join (
+        select company_id, max(ordinary_shares_per_unit) as ads_ordinary_shares_per_unit
+        from {{ ref('stg_reference__listings') }}
+        where instrument_type = 'ads'
+        group by company_id
+    ) as ads
+        on ads.company_id = l.company_id
+),
+
+fx as (
+    select date, quote_currency, usd_rate
+    from {{ ref('int_fx_rates_daily_filled') }}
+),
+
+splits as (
+    select a.symbol, a.ex_date, a.split_ratio
+    from {{ ref('stg_market__corporate_actions') }} as a
+    inner join price_span as s
+        on s.symbol = a.symbol
+    where a.action_type = 'split'
+      and a.ex_date <= s.last_price_date
+),
+
+dividends as (
+    -- Cash and special dividends the vendor can have applied: ex-date inside the vendor file (after its
+    -- first price, so a previous close exists, and not after its last price date).
+    select
+        a.symbol,
+        a.ex_date,
+        a.amount,
+        a.currency as dividend_currency,
+        a.amount_per,
+        p.currency as listing_currency,
+        l.instrument_type,
+        l.ordinary_shares_per_unit,
+        l.ads_ordinary_shares_per_unit
+    from {{ ref('stg_market__corporate_actions') }} as a
+    inner join price_span as s
+        on s.symbol = a.symbol
+    inner join (select distinct symbol, currency from prices) as p
+        on p.symbol = a.symbol
+    left join listings as l
+        on l.symbol = a.symbol
+    where a.action_type in ('cash_dividend', 'special_dividend')
+      and a.ex_date > s.first_price_date
+      and a.ex_date <= s.last_price_date
+),
+
+dividends_per_unit as (
+    -- Amount per unit of the listing, in the listing's currency, on the vendor's (today's) split basis.
+    select
+        d.symbol,
+        d.ex_date,
+        d.amount
+        * case
+            when d.amount_per = 'share' then coalesce(d.ordinary_shares_per_unit, 1)
+            when d.amount_per = 'ads' and d.instrument_type = 'ads' then 1
+            when d.amount_per = 'ads' then 1 / d.ads_ordinary_shares_per_unit
+            else 1
+        end
+        / fx_div.usd_rate * fx_list.usd_rate
+        / coalesce(sp.split_factor, 1) as dividend_per_unit_listing_ccy
+    from dividends as d
+    left join fx as fx_div
+        on fx_div.quote_currency = d.dividend_currency and fx_div.date = d.ex_date
+    left join fx as fx_list
+        on fx_list.quote_currency = d.listing_currency and fx_list.date = d.ex_date
+    left join (
+        -- splits after the dividend: the vendor series is restated to today's share basis
+        select dv.symbol, dv.ex_date, exp(sum(ln(s.split_ratio))) as split_factor
+        from (select distinct symbol, ex_date from dividends) as dv
+        inner join splits as s
+            on s.symbol = dv.symbol and s.ex_date > dv.ex_date
+        group by dv.symbol, dv.ex_date
+    ) as sp
+        on sp.symbol = d.symbol and sp.ex_date = d.ex_date
+),
+
+dividends_by_ex_date as (
+    -- cash and special dividends on the same ex-date act as one adjustment; a missing conversion poisons the sum
+    select
+        symbol,
+        ex_date,
+        sum(dividend_per_unit_listing_ccy) as dividend_per_unit_listing_ccy,
+        sum(case when dividend_per_unit_listing_ccy is null then 1 else 0 end) as unconverted_dividends
+    from dividends_per_unit
+    group by symbol, ex_date
+),
+
+stream as (
+    -- prices and ex-dates in one ordered stream per symbol; on an ex-date the dividend sorts first
+    select symbol, date, 1 as row_kind from prices
+    union all
+    select symbol, ex_date as date, 0 as row_kind from dividends_by_ex_date
+),
+
+previous_price as (
+    select
+        symbol,
+        date,
+        row_kind,
+        max(case when row_kind = 1 then date end) over (
+            partition by symbol order by date, row_kind rows between unbounded preceding and current row
+        ) as previous_price_date
+    from stream
+),
+
+dividend_terms as (
+    -- Under the vendor's multiplicative method, traded(t) = adjusted(t) x (1 + sum over later ex-dates e
+    -- of dividend_e / adjusted close on the day before e). Derivation in the YAML description.
+    select
+        d.symbol,
+        d.ex_date,
+        d.dividend_per_unit_listing_ccy,
+        d.unconverted_dividends,
+        pp.previous_price_date,
+        p.vendor_adjusted_close as previous_adjusted_close,
+        d.dividend_per_unit_listing_ccy / p.vendor_adjusted_close as dividend_term
+    from dividends_by_ex_date as d
+    inner join previous_price as pp
+        on pp.symbol = d.symbol and pp.date = d.ex_date and pp.row_kind = 0
+    left join prices as p
+        on p.symbol = pp.symbol and p.date = pp.previous_price_date
+),
+
+terms_stream as (
+    select symbol, date, 1 as row_kind, cast(0 as {{ dbt.type_float() }}) as dividend_term, 0 as missing_terms
+    from prices
+    union all
+    select
+        symbol, ex_date as date, 0 as row_kind, coalesce(dividend_term, 0) as dividend_term,
+        case when dividend_term is null then 1 else 0 end as missing_terms
+    from dividend_terms
+),
+
+cumulated as (
+    select
+        symbol,
+        date,
+        row_kind,
+        sum(dividend_term) over (partition by symbol) as total_terms,
+        sum(dividend_term) over (
+            partition by symbol order by date, row_kind rows between unbounded preceding and current row
+        ) as terms_to_date,
+        sum(missing_terms) over (partition by symbol) as total_missing,
+        sum(missing_terms) over (
+            partition by symbol order by date, row_kind rows between unbounded preceding and current row
+        ) as missing_to_date,
+        sum(1 - row_kind) over (partition by symbol) as dividends_in_file,
+        sum(1 - row_kind) over (
+            partition by symbol order by date, row_kind rows between unbounded preceding and current row
+        ) as dividends_to_date
+    from terms_stream
+),
+
+factors as (
+    -- factor = traded / vendor-adjusted close on each price date (1 when no later dividend in the file)
+    select
+        symbol,
+        date,
+        1 + (total_terms - terms_to_date) as unadjustment_factor,
+        total_missing - missing_to_date as later_dividends_missing,
+        dividends_in_file - dividends_to_date as later_dividends
+    from cumulated
+    where row_kind = 1
+)
+
+select
+    p.symbol,
+    p.date,
+    p.currency,
+    p.price_basis as price_basis_source,
+    p.close as vendor_close,
+    p.adj_close as vendor_adj_close,
+    case
+        when p.price_basis = 'dividend_adjusted' and f.later_dividends_missing > 0 then null
+        when p.price_basis = 'dividend_adjusted' then p.close * f.unadjustment_factor
+        else p.close
+    end as traded_close,
+    case when p.price_basis = 'dividend_adjusted' then f.unadjustment_factor else 1 end as unadjustment_factor,
+    coalesce(p.price_basis = 'dividend_adjusted' and f.later_dividends > 0, false) as is_dividend_unadjusted,
+    -- check column: the same method applied to a vendor adj_close published next to a traded close
+    case
+        when p.price_basis = 'unadjusted' and f.later_dividends_missing = 0
+            then p.adj_close * f.unadjustment_factor
+    end as traded_close_rebuilt_from_adj_close,
+    p.volume
+from prices as p
+inner join factors as f
+    on f.symbol = p.symbol and f.date = p.date

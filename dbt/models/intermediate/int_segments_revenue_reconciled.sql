@@ -1,0 +1,58 @@
+-- Segment revenue summed per company and fiscal quarter next to group revenue, for the identity
+-- "segment revenue (incl. inter-segment elimination) = group revenue". The comparison is meaningful
+-- only where every segment of the company's presentation (var segment_revenue_complete_sets) is
+-- present: `all_segments_present`.
+with expected as (
+    {{ mapping_relation(var('segment_revenue_complete_sets'), 'company_id', 'segment') }}
+),
+
+expected_count as (
+    select company_id, count(*) as segments_expected
+    from expected
+    group by company_id
+),
+
+segment_revenue as (
+    select
+        s.company_id,
+        s.fiscal_year,
+        s.fiscal_quarter,
+        s.fiscal_quarter_label,
+        s.calendar_quarter,
+        s.currency,
+        count(e.segment) as segments_present,
+        sum(s.value_local_m) as segment_revenue_sum_local_m
+    from {{ ref('int_segments_calendarized') }} as s
+    inner join expected as e
+        on s.company_id = e.company_id and s.segment = e.segment
+    where s.metric = 'revenue_m'
+    group by s.company_id, s.fiscal_year, s.fiscal_quarter, s.fiscal_quarter_label, s.calendar_quarter, s.currency
+),
+
+group_revenue as (
+    select company_id, fiscal_year, fiscal_quarter, currency, value as group_revenue_local_m
+    from {{ ref('stg_filings__fundamentals_quarterly') }}
+    where metric = 'revenue_m'
+)
+
+select
+    r.company_id,
+    r.fiscal_year,
+    r.fiscal_quarter,
+    r.fiscal_quarter_label,
+    r.calendar_quarter,
+    r.currency,
+    r.segments_present,
+    c.segments_expected,
+    r.segments_present = c.segments_expected as all_segments_present,
+    r.segment_revenue_sum_local_m,
+    g.group_revenue_local_m,
+    r.segment_revenue_sum_local_m - g.group_revenue_local_m as difference_local_m
+from segment_revenue as r
+inner join expected_count as c
+    on r.company_id = c.company_id
+left join group_revenue as g
+    on r.company_id = g.company_id
+    and r.fiscal_year = g.fiscal_year
+    and r.fiscal_quarter = g.fiscal_quarter
+    and r.currency = g.currency
