@@ -48,7 +48,7 @@
 
 {# Ratio that is null (never infinite or negative) unless the denominator is positive. #}
 {% macro market_positive_ratio(numerator, denominator) -%}
-    case when {{ denominator }} > 0 then {{ numerator }} / {{ denominator }} end
+    case when ({{ denominator }}) > 0 then ({{ numerator }}) / ({{ denominator }}) end
 {%- endmacro %}
 
 {# Window name for an event window: [-1, 1] -> 'm1_p1', [0, 5] -> 'p0_p5'. #}

@@ -1,7 +1,8 @@
--- Segment revenue summed per company and fiscal quarter next to group revenue, for the identity
--- "segment revenue (incl. inter-segment elimination) = group revenue". The comparison is meaningful
--- only where every segment of the company's presentation (var segment_revenue_complete_sets) is
--- present: `all_segments_present`.
+-- Segment revenue summed per company and fiscal period (quarter or full fiscal year) next to group
+-- revenue, for the identity "segment revenue (incl. inter-segment elimination) = group revenue".
+-- Meaningful only where every segment of the company's presentation (var
+-- segment_revenue_complete_sets) is present: `all_segments_present`. Group revenue of a fiscal year is
+-- the sum of its four quarters from fundamentals (null unless all four are present).
 with expected as (
     {{ mapping_relation(var('segment_revenue_complete_sets'), 'company_id', 'segment') }}
 ),
@@ -17,8 +18,8 @@ segment_revenue as (
         s.company_id,
         s.fiscal_year,
         s.fiscal_quarter,
-        s.fiscal_quarter_label,
-        s.calendar_quarter,
+        s.period_type,
+        s.fiscal_period_label,
         s.currency,
         count(e.segment) as segments_present,
         sum(s.value_local_m) as segment_revenue_sum_local_m
@@ -26,21 +27,31 @@ segment_revenue as (
     inner join expected as e
         on s.company_id = e.company_id and s.segment = e.segment
     where s.metric = 'revenue_m'
-    group by s.company_id, s.fiscal_year, s.fiscal_quarter, s.fiscal_quarter_label, s.calendar_quarter, s.currency
+    group by s.company_id, s.fiscal_year, s.fiscal_quarter, s.period_type, s.fiscal_period_label, s.currency
+),
+
+quarterly_group_revenue as (
+    select company_id, fiscal_year, fiscal_quarter, currency, value as group_revenue_local_m
+    from {{ ref('stg_filings__fundamentals_quarterly') }}
+    where metric = 'revenue_m' and fiscal_quarter between 1 and 4
 ),
 
 group_revenue as (
-    select company_id, fiscal_year, fiscal_quarter, currency, value as group_revenue_local_m
-    from {{ ref('stg_filings__fundamentals_quarterly') }}
-    where metric = 'revenue_m'
+    select company_id, fiscal_year, fiscal_quarter, currency, group_revenue_local_m
+    from quarterly_group_revenue
+    union all
+    select company_id, fiscal_year, 0 as fiscal_quarter, currency, sum(group_revenue_local_m) as group_revenue_local_m
+    from quarterly_group_revenue
+    group by company_id, fiscal_year, currency
+    having count(distinct fiscal_quarter) = 4
 )
 
 select
     r.company_id,
     r.fiscal_year,
     r.fiscal_quarter,
-    r.fiscal_quarter_label,
-    r.calendar_quarter,
+    r.period_type,
+    r.fiscal_period_label,
     r.currency,
     r.segments_present,
     c.segments_expected,

@@ -1,0 +1,127 @@
+-- One row per listing and trading day: traded close, close in USD, the company's market value implied by
+-- this listing's price, point-in-time TTM earnings and trailing P/E.
+with prices as (
+    select symbol, date, currency, traded_close, price_basis_source, is_dividend_unadjusted
+    from {{ ref('int_prices_traded_daily') }}
+),
+
+listings as (
+    select symbol, company_id, instrument_type, market, ordinary_shares_per_unit, is_primary_listing
+    from {{ ref('stg_reference__listings') }}
+),
+
+companies as (
+    select company_id, reporting_currency
+    from {{ ref('stg_reference__companies') }}
+),
+
+fx as (
+    select date, quote_currency, usd_rate
+    from {{ ref('int_fx_rates_daily_filled') }}
+),
+
+ttm as (
+    select * from {{ ref('int_fundamentals_ttm_point_in_time') }}
+),
+
+joined as (
+    select
+        p.symbol,
+        p.date,
+        l.company_id,
+        l.instrument_type,
+        l.market,
+        l.is_primary_listing,
+        p.currency,
+        p.price_basis_source,
+        p.is_dividend_unadjusted,
+        p.traded_close,
+        fx_l.usd_rate,
+        p.traded_close / fx_l.usd_rate as close_usd,
+        l.ordinary_shares_per_unit,
+        c.reporting_currency,
+        fx_r.usd_rate as reporting_usd_rate,
+        t.announced_on as fundamentals_announced_on,
+        t.latest_fiscal_quarter,
+        t.latest_calendar_quarter,
+        t.currency as fundamentals_currency,
+        t.ttm_revenue_m,
+        t.ttm_net_income_gaap_m,
+        t.ttm_net_income_adjusted_m,
+        t.ttm_eps_diluted_gaap,
+        t.ttm_eps_diluted_adjusted,
+        case
+            when t.shares_outstanding_m is not null then t.shares_outstanding_m
+            else t.diluted_shares_m
+        end as shares_used_m,
+        case
+            when t.shares_outstanding_m is not null then 'shares_outstanding'
+            when t.diluted_shares_m is not null then 'diluted_weighted_average'
+        end as shares_basis,
+        case
+            when t.shares_outstanding_m is not null then t.shares_outstanding_period_end
+            else t.diluted_shares_period_end
+        end as shares_period_end
+    from prices as p
+    left join listings as l
+        on l.symbol = p.symbol
+    left join companies as c
+        on c.company_id = l.company_id
+    left join fx as fx_l
+        on fx_l.quote_currency = p.currency and fx_l.date = p.date
+    left join fx as fx_r
+        on fx_r.quote_currency = c.reporting_currency and fx_r.date = p.date
+    left join ttm as t
+        on t.company_id = l.company_id and p.date >= t.valid_from and p.date < t.valid_to
+),
+
+valued as (
+    select
+        *,
+        -- price per unit / ordinary shares per unit = price per ordinary share; x company shares
+        traded_close / ordinary_shares_per_unit * shares_used_m * 1000000 as market_cap_local,
+        traded_close / ordinary_shares_per_unit * shares_used_m * 1000000 / usd_rate as market_cap_usd,
+        traded_close / ordinary_shares_per_unit * shares_used_m * 1000000 / usd_rate * reporting_usd_rate
+            as market_cap_reporting_ccy,
+        -- price of one ordinary share in the reporting currency (for per-share multiples)
+        traded_close / ordinary_shares_per_unit / usd_rate * reporting_usd_rate as price_per_share_reporting_ccy
+    from joined
+)
+
+select
+    symbol,
+    date,
+    company_id,
+    instrument_type,
+    market,
+    is_primary_listing,
+    currency,
+    price_basis_source,
+    is_dividend_unadjusted,
+    traded_close,
+    usd_rate,
+    close_usd,
+    ordinary_shares_per_unit,
+    reporting_currency,
+    reporting_usd_rate,
+    shares_used_m,
+    shares_basis,
+    shares_period_end,
+    market_cap_local,
+    market_cap_usd,
+    market_cap_reporting_ccy,
+    price_per_share_reporting_ccy,
+    fundamentals_announced_on,
+    latest_fiscal_quarter,
+    latest_calendar_quarter,
+    ttm_revenue_m,
+    ttm_net_income_gaap_m,
+    ttm_net_income_adjusted_m,
+    ttm_eps_diluted_gaap,
+    ttm_eps_diluted_adjusted,
+    ttm_eps_diluted_gaap * ordinary_shares_per_unit as ttm_eps_gaap_per_unit,
+    ttm_eps_diluted_adjusted * ordinary_shares_per_unit as ttm_eps_adjusted_per_unit,
+    -- P/E = market value / TTM net income, both in the reporting currency; null unless earnings > 0
+    {{ market_positive_ratio('market_cap_reporting_ccy', 'ttm_net_income_gaap_m * 1000000') }} as pe_ttm_gaap,
+    {{ market_positive_ratio('market_cap_reporting_ccy', 'ttm_net_income_adjusted_m * 1000000') }} as pe_ttm_adjusted
+from valued

@@ -1,0 +1,9 @@
+select
+    event_id,
+    event_date,
+    event_type,
+    company_id,
+    title,
+    description,
+    source
+from {{ ref('stg_reference__ai_events') }}

@@ -1,0 +1,60 @@
+-- Capex per company, calendar quarter and capex definition (definitions never mixed: a company
+-- reporting two definitions has two rows), in local currency and in USD at the quarter-average rate
+-- (capex_usd = capex_local_m * 1e6 / fx_rate_quarter_avg), with year-on-year growth on the same
+-- definition, capex intensity, and the cloud segment's revenue where the company discloses one.
+with capex as (
+    select *
+    from {{ ref('int_capex_calendarized') }}
+),
+
+cloud as (
+    select company_id, calendar_quarter_index, segment, currency, value_local_m
+    from {{ ref('int_segments_calendarized') }}
+    where period_type = 'quarter'
+      and metric = 'revenue_m'
+      and segment in ({{ sql_string_list(var('cloud_segments')) }})
+),
+
+fx as (
+    select currency, calendar_quarter_index, fx_rate_quarter_avg
+    from {{ ref('int_capex_fx_rates_quarterly') }}
+)
+
+select
+    c.company_id,
+    c.calendar_quarter,
+    c.capex_definition,
+    c.fiscal_year,
+    c.fiscal_quarter,
+    c.fiscal_quarter_label,
+    c.period_end,
+    c.announced_on,
+    c.currency,
+    c.capex_local_m,
+    c.fx_rate_quarter_avg,
+    c.capex_usd,
+    py.capex_usd as capex_usd_prior_year,
+    {{ growth_rate('c.capex_local_m', 'py.capex_local_m') }} as capex_yoy_growth,
+    c.revenue_local_m,
+    {{ safe_divide('c.capex_local_m', 'c.revenue_local_m') }} as capex_to_revenue,
+    cl.segment as cloud_segment,
+    cl.value_local_m as cloud_revenue_local_m,
+    cl.value_local_m * 1000000 / case when cl.currency = 'USD' then 1.0 else fx.fx_rate_quarter_avg end as cloud_revenue_usd,
+    {{ growth_rate('cl.value_local_m', 'cl_py.value_local_m') }} as cloud_revenue_yoy_growth,
+    c.basis as capex_basis
+from capex as c
+left join capex as py
+    on py.company_id = c.company_id
+    and py.capex_definition = c.capex_definition
+    and py.calendar_quarter_index = c.calendar_quarter_index - 4
+left join cloud as cl
+    on cl.company_id = c.company_id
+    and cl.calendar_quarter_index = c.calendar_quarter_index
+left join cloud as cl_py
+    on cl_py.company_id = cl.company_id
+    and cl_py.segment = cl.segment
+    and cl_py.calendar_quarter_index = cl.calendar_quarter_index - 4
+    and cl_py.currency = cl.currency
+left join fx
+    on fx.currency = cl.currency
+    and fx.calendar_quarter_index = c.calendar_quarter_index

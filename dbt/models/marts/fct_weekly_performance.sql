@@ -1,0 +1,85 @@
+-- One row per listing (share, ADS, fund or index) and week. The week's close is the listing's last close of
+-- the Monday-Friday week; its market's last trading day of that week is the reference (Thursday when Friday
+-- is a holiday). A week's return is null when the series has no close on that day (e.g. a benchmark whose
+-- vendor series ended mid-week): nothing is filled.
+with listings as (
+    select symbol, market, benchmark_symbol
+    from {{ ref('dim_listing') }}
+),
+
+calendar_weeks as (
+    select market, week_ending, max(date) as market_last_trading_date, max(last_calendar_date) as last_calendar_date
+    from {{ ref('int_trading_calendar') }}
+    group by market, week_ending
+),
+
+prices as (
+    select
+        p.symbol,
+        p.date,
+        p.traded_close,
+        cast({{ market_week_ending('p.date') }} as date) as week_ending
+    from {{ ref('int_prices_traded_daily') }} as p
+    where p.traded_close is not null
+),
+
+week_last as (
+    select
+        symbol,
+        week_ending,
+        date as last_trading_date,
+        traded_close as week_close,
+        row_number() over (partition by symbol, week_ending order by date desc) as rn
+    from prices
+),
+
+weekly as (
+    select
+        w.symbol,
+        w.week_ending,
+        w.last_trading_date,
+        w.week_close,
+        lag(w.week_close) over (partition by w.symbol order by w.week_ending) as previous_week_close,
+        lag(w.last_trading_date) over (partition by w.symbol order by w.week_ending) as previous_trading_date,
+        cw.market_last_trading_date,
+        w.week_ending > cw.last_calendar_date as is_partial_week
+    from week_last as w
+    inner join listings as l
+        on l.symbol = w.symbol
+    inner join calendar_weeks as cw
+        on cw.market = l.market and cw.week_ending = w.week_ending
+    where w.rn = 1
+),
+
+weekly_returns as (
+    select
+        symbol,
+        week_ending,
+        last_trading_date,
+        previous_trading_date,
+        market_last_trading_date,
+        is_partial_week,
+        week_close,
+        case
+            when last_trading_date = market_last_trading_date then week_close / previous_week_close - 1
+        end as weekly_return
+    from weekly
+)
+
+select
+    r.symbol,
+    r.week_ending,
+    r.last_trading_date,
+    r.previous_trading_date,
+    r.is_partial_week,
+    r.week_close,
+    r.weekly_return,
+    l.benchmark_symbol,
+    b.last_trading_date as benchmark_last_trading_date,
+    b.weekly_return as benchmark_return,
+    r.weekly_return - b.weekly_return as excess_return
+from weekly_returns as r
+inner join listings as l
+    on l.symbol = r.symbol
+left join weekly_returns as b
+    on b.symbol = l.benchmark_symbol and b.week_ending = r.week_ending
