@@ -1,0 +1,153 @@
+"""Cross-checks on the shipped seeds (issue: every figure cited, and consistent with the others).
+
+Exceptions are listed here with the reason, so that a new inconsistency fails and an old one stays explained.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from dagster_project.coverage import contract, load_seeds
+from dagster_project.paths import SEEDS_DIR
+
+
+@pytest.fixture(scope="module")
+def seeds() -> duckdb.DuckDBPyConnection:
+    return load_seeds()
+
+
+def test_every_row_has_source_and_basis(seeds):
+    for table in ("prices_daily", "fx_daily", "corporate_actions", "fundamentals_quarterly", "segments_quarterly",
+                  "balance_sheet", "capex_quarterly", "capex_guidance", "companies", "listings", "ai_events"):
+        bad = seeds.execute(
+            f"select count(*) from raw.{table} where trim(source) = '' or basis not in ('reported','derived','estimate')"
+        ).fetchone()[0]
+        assert bad == 0, table
+
+
+def test_derived_and_estimated_rows_state_their_arithmetic(seeds):
+    for table in ("fundamentals_quarterly", "segments_quarterly", "capex_quarterly", "balance_sheet", "capex_guidance"):
+        bad = seeds.execute(
+            f"select count(*) from raw.{table} where basis in ('derived', 'estimate') and coalesce(trim(note), '') = ''"
+        ).fetchone()[0]
+        assert bad == 0, table
+
+
+# Baidu's diluted EPS is computed on profit after adjustments for subsidiaries' dilution (FY2023: profit
+# 20,315 vs EPS base 19,554), so EPS x shares is not expected to equal net income (fundamentals/NOTES_china.md).
+EPS_EXPLAINED = {"baidu"}
+
+
+def test_eps_times_diluted_shares_agrees_with_net_income(seeds):
+    rows = seeds.execute(
+        """
+        pivot (select company_id, fiscal_year, fiscal_quarter, metric, value from raw.fundamentals_quarterly)
+        on metric in ('net_income_gaap_m', 'eps_diluted_gaap', 'diluted_shares_m') using first(value)
+        """
+    ).fetchall()
+    checked, off = 0, []
+    for company, year, quarter, income, eps, shares in rows:
+        if None in (income, eps, shares) or company in EPS_EXPLAINED:
+            continue
+        checked += 1
+        if abs(eps * shares - income) > 0.02 * abs(income):
+            off.append((company, year, quarter, income, eps * shares))
+    assert checked >= 10
+    assert not off, off
+
+
+def test_alibaba_quarters_sum_to_fiscal_year_segments(seeds):
+    """Where all four quarters of a segment are present, they sum to the full-year row within rounding."""
+    rows = seeds.execute(
+        """
+        with q as (
+            select fiscal_year, segment, metric, sum(value) as quarters, count(*) as n
+            from raw.segments_quarterly
+            where company_id = 'alibaba' and fiscal_quarter between 1 and 4
+            group by all
+        )
+        select q.fiscal_year, q.segment, q.metric, q.quarters, y.value
+        from q join raw.segments_quarterly y
+          on y.company_id = 'alibaba' and y.fiscal_quarter = 0 and y.fiscal_year = q.fiscal_year
+         and y.segment = q.segment and y.metric = q.metric
+        where q.n = 4
+        """
+    ).fetchall()
+    # FY2024 quarters were published on the pre-FY2025 basis (DingTalk in Cloud Intelligence), while the
+    # FY2024 full-year rows are the restated comparatives: compare FY2025 only.
+    for year, segment, metric, quarters, full_year in rows:
+        if year == 2025:
+            assert abs(quarters - full_year) <= max(0.01 * abs(full_year), 50), (segment, metric)
+
+
+def test_alibaba_segment_revenues_sum_to_group_revenue(seeds):
+    rows = seeds.execute(
+        "select fiscal_year, sum(value), null from raw.segments_quarterly "
+        "where company_id = 'alibaba' and metric = 'revenue_m' and fiscal_quarter = 0 group by 1"
+    ).fetchall()
+    group_totals = dict(seeds.execute(
+        "select fiscal_year, sum(value) from raw.fundamentals_quarterly "
+        "where company_id = 'alibaba' and metric = 'revenue_m' group by 1"
+    ).fetchall())
+    assert rows
+    for year, segments, _ in rows:
+        assert abs(segments - group_totals[year]) < 1, year
+
+
+def test_alibaba_fiscal_year_revenue_matches_the_annual_report(seeds):
+    totals = dict(seeds.execute(
+        "select fiscal_year, sum(value) from raw.fundamentals_quarterly "
+        "where company_id = 'alibaba' and metric = 'revenue_m' and fiscal_year in (2024, 2025) group by 1"
+    ).fetchall())
+    # FY2025 annual report: total revenue RMB941,168m (FY2024) and RMB996,347m (FY2025).
+    assert totals == {2024: 941168, 2025: 996347}
+
+
+# Longest trading gaps the exchanges' holidays explain (calendar days between two trading days).
+MAX_GAP_DAYS = {"HK": 6, "US": 4}
+
+
+def test_prices_have_no_gaps_beyond_holidays(seeds):
+    gaps = seeds.execute(
+        """
+        with d as (
+            select p.symbol, l.market, p.date, p.date - lag(p.date) over (partition by p.symbol order by p.date) as gap
+            from raw.prices_daily p join raw.listings l using (symbol)
+        )
+        select symbol, market, date, gap from d where gap is not null
+        """
+    ).fetchall()
+    too_long = [g for g in gaps if g[3] > MAX_GAP_DAYS[g[1]]]
+    assert not too_long, too_long
+
+
+def test_fx_has_no_gap_longer_than_a_long_weekend(seeds):
+    # Known vendor gap: 2025-04-17 -> 2025-04-22 (Easter; prices/NOTES.md) is 5 days.
+    gaps = seeds.execute(
+        "select quote_currency, date, date - lag(date) over (partition by quote_currency order by date) as gap "
+        "from raw.fx_daily qualify gap > 5"
+    ).fetchall()
+    assert not gaps, gaps
+
+
+def test_every_price_symbol_is_a_listing_and_currencies_match(seeds):
+    bad = seeds.execute(
+        """
+        select distinct p.symbol, p.currency, l.currency from raw.prices_daily p
+        left join raw.listings l using (symbol) where l.symbol is null or l.currency <> p.currency
+        """
+    ).fetchall()
+    assert not bad, bad
+
+
+def test_capex_definitions_are_never_mixed_in_one_row(seeds):
+    # The key includes the definition; each company-quarter may have several definitions, one row each.
+    assert seeds.execute(
+        "select count(*) from (select company_id, fiscal_year, fiscal_quarter, definition from raw.capex_quarterly "
+        "group by all having count(*) > 1)"
+    ).fetchone()[0] == 0
+
+
+def test_seeds_readme_contract_is_current():
+    assert contract() in (SEEDS_DIR / "README.md").read_text(), "run `make coverage` to refresh seeds/README.md"
