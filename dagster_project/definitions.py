@@ -2,6 +2,7 @@
 
 import dagster as dg
 
+from .assets.charts import story_charts
 from .assets.dbt import dbt_models
 from .assets.publish import published_warehouse
 from .assets.raw import raw_assets
@@ -15,7 +16,7 @@ from .automation import (
 from .resources import build_database, dbt_cli
 
 defs = dg.Definitions(
-    assets=[*raw_assets, dbt_models, published_warehouse],
+    assets=[*raw_assets, dbt_models, published_warehouse, story_charts],
     asset_checks=[*price_mart_freshness],
     jobs=[build_everything],
     schedules=[weekday_after_us_close],

@@ -25,14 +25,18 @@ def warehouse(tmp_path, monkeypatch) -> Path:
 
 @pytest.fixture(scope="session")
 def built_warehouse(tmp_path_factory) -> Path:
-    """The whole pipeline (raw -> dbt build -> publish) on the shipped seeds, built once per session."""
+    """Dagster's 'materialize all' (raw -> dbt build with checks -> publish -> charts) on the shipped
+    seeds, in process, once per session."""
     folder = tmp_path_factory.mktemp("built")
     previous = os.environ.get("WAREHOUSE_DIR")
     os.environ["WAREHOUSE_DIR"] = str(folder)
     try:
-        from dagster_project.build import run
+        import dagster as dg
 
-        run()
+        from dagster_project.definitions import defs
+
+        result = defs.resolve_implicit_global_asset_job_def().execute_in_process(instance=dg.DagsterInstance.ephemeral())
+        assert result.success
     finally:
         if previous is not None:
             os.environ["WAREHOUSE_DIR"] = previous

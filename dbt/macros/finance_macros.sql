@@ -50,11 +50,20 @@
 
 {# ---------------------------------------------------------------- arithmetic #}
 
+{# A double-precision float (dbt.type_float() is single precision FLOAT on DuckDB). #}
+{% macro type_double() -%}
+    {{ return(adapter.dispatch('type_double')()) }}
+{%- endmacro %}
+
+{% macro default__type_double() -%}double{%- endmacro %}
+
+{% macro postgres__type_double() -%}double precision{%- endmacro %}
+
 {# a / b, null when b is null or zero (never an error, never infinity). #}
 {% macro safe_divide(numerator, denominator) -%}
     case
         when ({{ denominator }}) is null or ({{ denominator }}) = 0 then null
-        else cast({{ numerator }} as {{ dbt.type_float() }}) / ({{ denominator }})
+        else cast({{ numerator }} as {{ type_double() }}) / ({{ denominator }})
     end
 {%- endmacro %}
 
@@ -62,7 +71,7 @@
 {% macro growth_rate(current, prior) -%}
     case
         when ({{ prior }}) is null or ({{ prior }}) <= 0 or ({{ current }}) is null then null
-        else cast({{ current }} as {{ dbt.type_float() }}) / ({{ prior }}) - 1
+        else cast({{ current }} as {{ type_double() }}) / ({{ prior }}) - 1
     end
 {%- endmacro %}
 

@@ -15,7 +15,7 @@ select
     sotp_investment_items_missing as investment_items_missing,
     ecommerce_ttm_period_label,
     ecommerce_ttm_adjusted_ebita_usd,
-    cast({{ var('ecommerce_ebita_multiple') }} as {{ dbt.type_float() }}) as ecommerce_multiple,
+    cast({{ var('ecommerce_ebita_multiple') }} as {{ type_double() }}) as ecommerce_multiple,
     ecommerce_ttm_adjusted_ebita_usd * {{ var('ecommerce_ebita_multiple') }} as ecommerce_value_usd,
     market_cap_usd
         - ecommerce_ttm_adjusted_ebita_usd * {{ var('ecommerce_ebita_multiple') }}

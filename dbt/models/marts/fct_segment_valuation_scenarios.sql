@@ -34,11 +34,11 @@ points as (
 ),
 
 ecommerce_multiples as (
-    {{ values_relation(var('scenario_ecommerce_multiples'), 'ecommerce_multiple', dbt.type_float()) }}
+    {{ values_relation(var('scenario_ecommerce_multiples'), 'ecommerce_multiple', type_double()) }}
 ),
 
 cloud_multiples as (
-    {{ values_relation(var('scenario_cloud_revenue_multiples'), 'cloud_revenue_multiple', dbt.type_float()) }}
+    {{ values_relation(var('scenario_cloud_revenue_multiples'), 'cloud_revenue_multiple', type_double()) }}
 ),
 
 grid as (
