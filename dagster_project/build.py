@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 
 from .paths import DBT_DIR, PROJECT_ROOT, SEEDS_DIR, build_db_path, published_db_path, warehouse_dir
+from .publish import pause_for_tests
 from .raw.loader import load_table, seed_files
 from .raw.schemas import TABLES
 
@@ -24,10 +25,15 @@ STEPS = ("raw", "dbt", "publish")
 def load_raw(seeds_dir: Path = SEEDS_DIR, db_path: Path | None = None) -> dict[str, int]:
     db_path = db_path or build_db_path()
     db_path.parent.mkdir(parents=True, exist_ok=True)
+    # Files are named relative to the project, or to the seeds folder's parent for a copy elsewhere
+    # (so an error says `seeds/prices/BABA.csv` either way).
+    seeds_dir = seeds_dir.resolve()
+    root = PROJECT_ROOT if seeds_dir.is_relative_to(PROJECT_ROOT) else seeds_dir.parent
     counts = {}
     with duckdb.connect(str(db_path)) as conn:
-        for spec in TABLES:
-            result = load_table(conn, spec, seed_files(seeds_dir, spec), root=PROJECT_ROOT)
+        for spec in TABLES:  # reference tables first: later tables' cross-file rules read them
+            pause_for_tests("raw-" + spec.name)
+            result = load_table(conn, spec, seed_files(seeds_dir, spec), root=root, strict_cross_checks=True)
             counts[result.table] = result.row_count
     return counts
 
@@ -47,6 +53,7 @@ def run(steps: tuple[str, ...] = STEPS, seeds_dir: Path = SEEDS_DIR) -> None:
         if step == "raw":
             load_raw(seeds_dir)
         elif step == "dbt":
+            pause_for_tests("dbt")
             dbt("build", "--quiet")
         elif step == "publish":
             from .publish import publish

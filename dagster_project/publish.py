@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +22,22 @@ STORAGE_VERSION = "v1.1.0"
 PUBLISHED_SCHEMA = "marts"
 BUILD_INFO_TABLE = "warehouse_build_info"
 TMP_PREFIX = ".publishing-"
+# The published file and its Parquet copies are made read-only (r--r--r--): a reader tool that tries
+# to open them for writing is refused by the OS. Replacing them stays possible: a rename is an
+# operation on the folder, not on the file.
+PUBLISHED_MODE = 0o444
+
+
+def pause_for_tests(point: str) -> None:
+    """Test-only hook: with CTR_TEST_PAUSE_AT=<point>, announce the point on stderr and sleep, so a
+    crash test (tests/test_crash_safety.py) can SIGKILL the build at a known step. Points:
+    raw-<table> (before loading it), dbt (before dbt build), publish-before-rename (the new file is
+    complete, not yet renamed over the old one), publish-parquet (all Parquet files written, none
+    renamed yet).
+    Unset in normal runs, where it costs one environment lookup."""
+    if os.environ.get("CTR_TEST_PAUSE_AT") == point:
+        print(f"CTR_TEST_PAUSED {point}", file=sys.stderr, flush=True)
+        time.sleep(float(os.environ.get("CTR_TEST_PAUSE_SECONDS", "600")))
 
 
 @dataclass(frozen=True)
@@ -115,17 +133,26 @@ def publish(build_db: Path, published: Path, parquet_dir: Path | None = None) ->
             conn.execute("checkpoint pub")
         finally:
             conn.execute("detach pub")
+        # Every Parquet file is written in full before any is renamed: a crash while exporting leaves
+        # the previous set untouched (and temporaries that the next run removes).
+        parts = {}
         for table in tables:
-            target = parquet_dir / f"{table}.parquet"
             part = parquet_dir / f"{TMP_PREFIX}{os.getpid()}-{table}.parquet"
             conn.execute(f"copy {PUBLISHED_SCHEMA}.{table} to '{part}' (format parquet)")
-            os.replace(part, target)
+            os.chmod(part, PUBLISHED_MODE)
+            parts[part] = parquet_dir / f"{table}.parquet"
+        pause_for_tests("publish-parquet")
     finally:
         conn.close()
 
     _fsync(tmp)
+    os.chmod(tmp, PUBLISHED_MODE)
+    pause_for_tests("publish-before-rename")
     os.replace(tmp, published)  # the one atomic step readers can observe
     _fsync(folder)
+    for part, target in parts.items():
+        os.replace(part, target)
+    _fsync(parquet_dir)
     return PublishResult(published, counts, fingerprint, built_at, parquet_dir)
 
 

@@ -37,6 +37,8 @@ def test_derived_and_estimated_rows_state_their_arithmetic(seeds):
 # Baidu's diluted EPS is computed on profit after adjustments for subsidiaries' dilution (FY2023: profit
 # 20,315 vs EPS base 19,554), so EPS x shares is not expected to equal net income (fundamentals/NOTES_china.md).
 EPS_EXPLAINED = {"baidu"}
+# Tesla Q1 2024 as originally published: net income 1,129 and diluted EPS 0.34 on 3,484m shares (5% apart).
+QUARTERS_EXPLAINED = {("tesla", 2024, 1)}
 
 
 def test_eps_times_diluted_shares_agrees_with_net_income(seeds):
@@ -48,7 +50,7 @@ def test_eps_times_diluted_shares_agrees_with_net_income(seeds):
     ).fetchall()
     checked, off = 0, []
     for company, year, quarter, income, eps, shares in rows:
-        if None in (income, eps, shares) or company in EPS_EXPLAINED:
+        if None in (income, eps, shares) or company in EPS_EXPLAINED or (company, year, quarter) in QUARTERS_EXPLAINED:
             continue
         checked += 1
         if abs(eps * shares - income) > 0.02 * abs(income):

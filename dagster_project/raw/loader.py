@@ -5,6 +5,9 @@ parse are collected by the reader itself (`store_rejects`), which knows the file
 column. Rules the reader cannot check (required values, allowed codes, primary keys, row
 rules) run as SQL on a temporary table; a row's line number is recovered from its position
 in that table, because DuckDB keeps insertion order and we stop on any rejected row.
+Rules over several rows or other raw tables (`checks.py`) run next, on the same staging copy.
+A few of them quarantine instead of failing: the offending row goes to `raw_rejects.<table>` with
+its rule and reason, replaced in the same transaction as `raw.<table>`.
 If anything fails, the transaction is rolled back and `raw.<table>` is untouched.
 """
 
@@ -16,18 +19,23 @@ from pathlib import Path
 
 import duckdb
 
+from .checks import CrossCheck, checks_for
 from .schemas import RawTable
 
 RAW_SCHEMA = "raw"
+REJECTS_SCHEMA = "raw_rejects"
 
 
 class SeedValidationError(ValueError):
     """A seed file breaks its declared schema. Names the file, the line and the column."""
 
-    def __init__(self, file: str, line: int | None, column: str | None, message: str):
+    def __init__(self, file: str, line: int | None, column: str | None, message: str,
+                 rule: str | None = None, rows: int | None = None):
         self.file, self.line, self.column, self.reason = file, line, column, message
+        self.rule, self.rows = rule, rows  # the rule broken, and how many rows break it (when known)
         where = file + (f", line {line}" if line else "") + (f", column '{column}'" if column else "")
-        super().__init__(f"{where}: {message}")
+        more = f" ({rows - 1} more row(s) break the same rule)" if rows and rows > 1 else ""
+        super().__init__(f"{where}: {message}{more}")
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,8 @@ class LoadResult:
     files: dict[str, str]  # relative path -> sha256
     min_date: str | None
     max_date: str | None
+    quarantined: int = 0  # rows moved to raw_rejects.<table>
+    skipped_checks: tuple[str, ...] = ()  # cross-file rules not run because a required table was absent
 
 
 def seed_files(seeds_dir: Path, spec: RawTable) -> list[Path]:
@@ -139,11 +149,77 @@ def _rule_violations(spec: RawTable) -> list[tuple[str, str, str]]:
     return rules
 
 
+def _table_exists(conn: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
+    return bool(conn.execute(
+        "select count(*) from information_schema.tables where table_schema = ? and table_name = ? "
+        "and table_catalog = current_database()",
+        [schema, table],
+    ).fetchone()[0])
+
+
+def _run_cross_checks(
+    conn: duckdb.DuckDBPyConnection,
+    spec: RawTable,
+    staging: str,
+    shown: dict[str, str],
+    severity: str,
+    strict: bool,
+    skipped: list[str],
+) -> int:
+    """Run the rules of `checks.py` of one severity; quarantine or raise. Returns rows quarantined."""
+    quarantined = 0
+    for check in (c for c in checks_for(spec.name) if c.severity == severity):
+        missing = [r for r in check.requires if not _table_exists(conn, RAW_SCHEMA, r)]
+        if missing:
+            if strict:
+                raise SeedValidationError(
+                    f"seeds/{spec.family}/{spec.pattern}", None, check.column,
+                    f"rule '{check.name}' needs {', '.join(f'raw.{m}' for m in missing)}: load it first",
+                    rule=check.name,
+                )
+            skipped.append(check.name)
+            continue
+        found = f"_found_{spec.name}"
+        conn.execute(f"create or replace temp table {found} as {check.sql.format(t=staging)}")
+        if severity == "quarantine":
+            quarantined += _quarantine(conn, spec, staging, found, check)
+        else:
+            bad = conn.execute(
+                f"select s.filename, s._line, f._reason, count(*) over () from {found} f "
+                f"join {staging} s using (_row) order by _row limit 1"
+            ).fetchone()
+            if bad:
+                raise SeedValidationError(shown.get(bad[0], bad[0]), int(bad[1]), check.column,
+                                          f"fails rule '{check.name}': {bad[2]}", rule=check.name, rows=int(bad[3]))
+        conn.execute(f"drop table if exists temp.{found}")
+    return quarantined
+
+
+def _quarantine(conn: duckdb.DuckDBPyConnection, spec: RawTable, staging: str, found: str, check: CrossCheck) -> int:
+    rejects = f"_rejects_{spec.name}"
+    conn.execute(
+        f"insert into {rejects} select s.*, ?, ?, f._reason from {staging} s join {found} f using (_row)",
+        [check.name, check.column],
+    )
+    n = conn.execute(f"select count(*) from {found}").fetchone()[0]
+    conn.execute(f"delete from {staging} where _row in (select _row from {found})")
+    return int(n)
+
+
 def load_table(
-    conn: duckdb.DuckDBPyConnection, spec: RawTable, files: list[Path], root: Path | None = None
+    conn: duckdb.DuckDBPyConnection,
+    spec: RawTable,
+    files: list[Path],
+    root: Path | None = None,
+    strict_cross_checks: bool = False,
 ) -> LoadResult:
-    """Validate `files` against `spec` and replace `raw.<spec.name>` with them, atomically."""
+    """Validate `files` against `spec` and replace `raw.<spec.name>` with them, atomically.
+
+    Cross-file rules read other raw tables; with `strict_cross_checks` a missing one is an error
+    (the pipeline), without it the rule is skipped and listed in the result (one table on its own).
+    """
     root = root or Path.cwd()
+    skipped: list[str] = []
 
     def shown_name(p: Path) -> str:
         try:
@@ -158,6 +234,7 @@ def load_table(
         _check_header(p, shown[str(p)], spec)
 
     staging = f"_load_{spec.name}"
+    rejects = f"_rejects_{spec.name}"
     conn.execute("begin transaction")
     try:
         # rowid order is file order then line order (insertion order is preserved).
@@ -173,13 +250,20 @@ def load_table(
             from {staging}
             """
         )
+        conn.execute(
+            f"create or replace temp table {rejects} as select *, ''::varchar as _rule, ''::varchar as _column, "
+            f"''::varchar as _reason from {staging} where false"
+        )
+        quarantined = _run_cross_checks(conn, spec, staging, shown, "quarantine", strict_cross_checks, skipped)
         for column, condition, message in _rule_violations(spec):
             bad = conn.execute(
-                f"select filename, _line from (select *, {condition} as _bad from {staging}) "
+                f"select filename, _line, count(*) over () from (select *, {condition} as _bad from {staging}) "
                 "where _bad order by _row limit 1"
             ).fetchone()
             if bad:
-                raise SeedValidationError(shown.get(bad[0], bad[0]), int(bad[1]), column, message)
+                raise SeedValidationError(shown.get(bad[0], bad[0]), int(bad[1]), column, message,
+                                          rule=message, rows=int(bad[2]))
+        _run_cross_checks(conn, spec, staging, shown, "error", strict_cross_checks, skipped)
 
         cols = ", ".join(f'"{c}"' for c in spec.column_names)
         key = ", ".join(f'"{k}"' for k in spec.primary_key)
@@ -192,6 +276,17 @@ def load_table(
             select {cols}, f.relative as _source_file, _line as _source_line
             from {staging} join (values {names}) as f(absolute, relative) on f.absolute = filename
             order by {key}
+            """
+        )
+        # Quarantined rows: replaced with the table, so a clean load leaves an empty rejects table.
+        conn.execute(f"create schema if not exists {REJECTS_SCHEMA}")
+        conn.execute(
+            f"""
+            create or replace table {REJECTS_SCHEMA}.{spec.name} as
+            select {cols}, f.relative as _source_file, _line as _source_line,
+                   _rule as rule, _column as "column", _reason as reason
+            from {rejects} join (values {names}) as f(absolute, relative) on f.absolute = filename
+            order by _row
             """
         )
         # Which files (and which bytes) the table was built from: the published warehouse's fingerprint.
@@ -217,7 +312,7 @@ def load_table(
         conn.execute("rollback")
         raise
     finally:
-        for temp in (staging, "_raw_rejects", "_raw_reject_scans"):
+        for temp in (staging, rejects, f"_found_{spec.name}", "_raw_rejects", "_raw_reject_scans"):
             try:
                 conn.execute(f"drop table if exists temp.{temp}")
             except duckdb.Error:
@@ -228,4 +323,6 @@ def load_table(
         files=hashes,
         min_date=min_date,
         max_date=max_date,
+        quarantined=quarantined,
+        skipped_checks=tuple(skipped),
     )

@@ -129,6 +129,56 @@ CAPEX_DEFINITIONS = (
 )
 
 TABLES: tuple[RawTable, ...] = (
+    # Reference tables first: the cross-file rules of later tables (raw/checks.py) read them.
+    RawTable(
+        name="companies",
+        family="reference",
+        pattern="companies*.csv",
+        description="Companies, their basket and fiscal calendar.",
+        columns=(
+            Column("company_id", "VARCHAR"),
+            Column("name", "VARCHAR"),
+            Column("country", "VARCHAR", allowed=("CN", "US")),
+            Column("basket", "VARCHAR", allowed=("china", "us")),
+            Column("reporting_currency", "VARCHAR", allowed=CURRENCIES),
+            Column("fiscal_year_end_month", "INTEGER"),
+            Column("sector", "VARCHAR", required=False),
+            *_provenance(),
+        ),
+        primary_key=("company_id",),
+        checks=(
+            RowCheck("month_in_range", "fiscal_year_end_month between 1 and 12", "fiscal_year_end_month"),
+        ),
+    ),
+    RawTable(
+        name="listings",
+        family="reference",
+        pattern="listings*.csv",
+        description="Tradable symbols: company shares and ADSs, indices and funds.",
+        columns=(
+            Column("symbol", "VARCHAR"),
+            Column("name", "VARCHAR"),
+            Column("company_id", "VARCHAR", required=False, description="null for indices and funds"),
+            Column("instrument_type", "VARCHAR", allowed=("ordinary_share", "ads", "etf", "index")),
+            Column("exchange", "VARCHAR"),
+            Column("market", "VARCHAR", allowed=("HK", "US")),
+            Column("currency", "VARCHAR", allowed=CURRENCIES),
+            Column("ordinary_shares_per_unit", "DOUBLE", required=False,
+                   description="8 for one BABA ADS; 1 for an ordinary share"),
+            Column("benchmark_symbol", "VARCHAR", required=False),
+            Column("is_primary_listing", "BOOLEAN"),
+            Column("description", "VARCHAR", required=False),
+            *_provenance(),
+        ),
+        primary_key=("symbol",),
+        checks=(
+            RowCheck(
+                "equity_has_ratio",
+                "instrument_type not in ('ordinary_share', 'ads') or ordinary_shares_per_unit > 0",
+                "ordinary_shares_per_unit",
+            ),
+        ),
+    ),
     RawTable(
         name="prices_daily",
         family="prices",
@@ -216,7 +266,11 @@ TABLES: tuple[RawTable, ...] = (
         ),
         primary_key=("company_id", "fiscal_year", "fiscal_quarter", "metric"),
         date_column="period_end",
-        checks=(_announced_after_end,),
+        checks=(
+            _announced_after_end,
+            RowCheck("share_count_positive",
+                     "metric not in ('diluted_shares_m', 'shares_outstanding_m') or value > 0", "value"),
+        ),
     ),
     RawTable(
         name="segments_quarterly",
@@ -287,55 +341,7 @@ TABLES: tuple[RawTable, ...] = (
         checks=(
             RowCheck("low_positive", "low > 0", "low"),
             RowCheck("high_not_below_low", "high is null or high >= low", "high"),
-        ),
-    ),
-    RawTable(
-        name="companies",
-        family="reference",
-        pattern="companies*.csv",
-        description="Companies, their basket and fiscal calendar.",
-        columns=(
-            Column("company_id", "VARCHAR"),
-            Column("name", "VARCHAR"),
-            Column("country", "VARCHAR", allowed=("CN", "US")),
-            Column("basket", "VARCHAR", allowed=("china", "us")),
-            Column("reporting_currency", "VARCHAR", allowed=CURRENCIES),
-            Column("fiscal_year_end_month", "INTEGER"),
-            Column("sector", "VARCHAR", required=False),
-            *_provenance(),
-        ),
-        primary_key=("company_id",),
-        checks=(
-            RowCheck("month_in_range", "fiscal_year_end_month between 1 and 12", "fiscal_year_end_month"),
-        ),
-    ),
-    RawTable(
-        name="listings",
-        family="reference",
-        pattern="listings*.csv",
-        description="Tradable symbols: company shares and ADSs, indices and funds.",
-        columns=(
-            Column("symbol", "VARCHAR"),
-            Column("name", "VARCHAR"),
-            Column("company_id", "VARCHAR", required=False, description="null for indices and funds"),
-            Column("instrument_type", "VARCHAR", allowed=("ordinary_share", "ads", "etf", "index")),
-            Column("exchange", "VARCHAR"),
-            Column("market", "VARCHAR", allowed=("HK", "US")),
-            Column("currency", "VARCHAR", allowed=CURRENCIES),
-            Column("ordinary_shares_per_unit", "DOUBLE", required=False,
-                   description="8 for one BABA ADS; 1 for an ordinary share"),
-            Column("benchmark_symbol", "VARCHAR", required=False),
-            Column("is_primary_listing", "BOOLEAN"),
-            Column("description", "VARCHAR", required=False),
-            *_provenance(),
-        ),
-        primary_key=("symbol",),
-        checks=(
-            RowCheck(
-                "equity_has_ratio",
-                "instrument_type not in ('ordinary_share', 'ads') or ordinary_shares_per_unit > 0",
-                "ordinary_shares_per_unit",
-            ),
+            RowCheck("period_end_after_start", "period_end > period_start", "period_end"),
         ),
     ),
     RawTable(

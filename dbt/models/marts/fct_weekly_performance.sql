@@ -1,7 +1,7 @@
 -- One row per listing (share, ADS, fund or index) and week. The week's close is the listing's last close of
--- the Monday-Friday week; its market's last trading day of that week is the reference (Thursday when Friday
--- is a holiday). A week's return is null when the series has no close on that day (e.g. a benchmark whose
--- vendor series ended mid-week): nothing is filled.
+-- the Monday-Friday week (Thursday when Friday is a holiday in its market). In the last week of a series the
+-- close must fall on its market's last trading day of that week, else the return is null (e.g. a benchmark
+-- whose vendor series ended mid-week): nothing is filled.
 with listings as (
     select symbol, market, benchmark_symbol
     from {{ ref('dim_listing') }}
@@ -29,7 +29,8 @@ week_last as (
         week_ending,
         date as last_trading_date,
         traded_close as week_close,
-        row_number() over (partition by symbol, week_ending order by date desc) as rn
+        row_number() over (partition by symbol, week_ending order by date desc) as rn,
+        max(date) over (partition by symbol) as series_last_date
     from prices
 ),
 
@@ -42,6 +43,7 @@ weekly as (
         lag(w.week_close) over (partition by w.symbol order by w.week_ending) as previous_week_close,
         lag(w.last_trading_date) over (partition by w.symbol order by w.week_ending) as previous_trading_date,
         cw.market_last_trading_date,
+        w.series_last_date,
         w.week_ending > cw.last_calendar_date as is_partial_week
     from week_last as w
     inner join listings as l
@@ -61,7 +63,8 @@ weekly_returns as (
         is_partial_week,
         week_close,
         case
-            when last_trading_date = market_last_trading_date then week_close / previous_week_close - 1
+            when last_trading_date = market_last_trading_date or last_trading_date < series_last_date
+                then week_close / previous_week_close - 1
         end as weekly_return
     from weekly
 )
