@@ -53,3 +53,36 @@ lint: setup
 
 clean:
 	rm -rf data dbt/target dbt/logs .pytest_cache benchmarks/data
+
+## Apache Superset in its own virtualenv (.venv-bi: its pins conflict with dagster/dbt). Needs Python 3.10-3.12.
+BI_PYTHON ?= $(PYTHON)
+BI_VENV := .venv-bi
+BI_BIN := $(BI_VENV)/bin
+BI_STAMP := $(BI_VENV)/.installed
+BI_PORT ?= 8088
+
+.PHONY: bi browser test-bi
+
+$(BI_STAMP): bi/requirements.txt bi/constraints.txt
+	test -x $(BI_BIN)/python || $(BI_PYTHON) -m venv $(BI_VENV)
+	$(BI_BIN)/python -m pip install --quiet --upgrade pip
+	$(BI_BIN)/python -m pip install --quiet -r bi/requirements.txt -c bi/constraints.txt
+	touch $(BI_STAMP)
+
+## Superset on http://127.0.0.1:$(BI_PORT): registers the published warehouse (read-only), its datasets and
+## the dashboard, then serves in the foreground (Ctrl-C stops). Login SUPERSET_ADMIN_USER/SUPERSET_ADMIN_PASSWORD.
+bi: $(BI_STAMP)
+	@test -f $(WAREHOUSE_DIR)/warehouse.duckdb || { echo "No published warehouse at $(WAREHOUSE_DIR)/warehouse.duckdb: run 'make run' first."; exit 1; }
+	$(BI_BIN)/python bi/setup_superset.py
+	@echo "Dashboard: http://127.0.0.1:$(BI_PORT)/superset/dashboard/china-tech-rerating/  (user $${SUPERSET_ADMIN_USER:-admin})"
+	bash bi/serve.sh $(BI_PORT)
+
+## Headless Chromium and its driver (Debian packages) for the dashboard screenshot.
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium chromium-driver; \
+	  else echo "Install chromium and chromium-driver (Debian packages)"; exit 1; fi; }
+
+## Superset end to end on a temporary warehouse (pytest -m bi); the dashboard screenshot goes to test-artifacts/.
+test-bi: setup $(BI_STAMP) browser
+	BI_ARTIFACTS_DIR=$(CURDIR)/test-artifacts $(BIN)/python -m pytest -m bi

@@ -658,8 +658,9 @@ def _filings(w: Writer, comp: pd.DataFrame, lst: pd.DataFrame, rng: np.random.Ge
 
 
 def _events(w: Writer, comp: pd.DataFrame, rng: np.random.Generator, start: dt.date, end: dt.date, src: str) -> None:
-    n = max(30, len(comp) // 2)
+    # A curated catalyst list grows with time, not with the universe (~8 a year, as in seeds/events).
     days = (end - start).days
+    n = max(20, 8 * days // 365)
     dates = np.datetime64(start) + rng.integers(0, days, n).astype("timedelta64[D]")
     kinds = np.array(["model_release", "earnings", "partnership", "capex_announcement", "policy",
                       "product_launch", "market"])

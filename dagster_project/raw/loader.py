@@ -19,6 +19,7 @@ from pathlib import Path
 
 import duckdb
 
+from ..publish import pause_for_tests
 from .checks import CrossCheck, checks_for
 from .schemas import RawTable
 
@@ -85,7 +86,8 @@ def _check_header(path: Path, shown: str, spec: RawTable) -> None:
         missing = [c for c in expected if c not in found]
         extra = [c for c in found if c not in expected]
         if len(found) == 1 and any(sep in text for sep in ";\t|"):
-            problem, column = "header is not comma-delimited", found[0][:40]
+            sep = next(sep for sep in ";\t|" if sep in text)
+            problem, column = f"header is not comma-delimited (found {sep!r})", expected[0]
         elif missing:
             problem, column = f"missing column(s) {missing}", missing[0]
         elif extra:
@@ -114,7 +116,7 @@ def _first_reader_error(conn: duckdb.DuckDBPyConnection, shown: dict[str, str]) 
         """
         select s.file_path, e.line, e.column_name, e.error_type, e.error_message
         from _raw_rejects e join _raw_reject_scans s using (scan_id, file_id)
-        order by s.file_path, e.line limit 1
+        order by s.file_path, e.line, e.column_idx limit 1
         """
     ).fetchone()
     if row is None:
@@ -254,6 +256,7 @@ def load_table(
             f"create or replace temp table {rejects} as select *, ''::varchar as _rule, ''::varchar as _column, "
             f"''::varchar as _reason from {staging} where false"
         )
+        pause_for_tests(f"raw-in-transaction-{spec.name}")  # test-only kill point (tests/test_crash_safety.py)
         quarantined = _run_cross_checks(conn, spec, staging, shown, "quarantine", strict_cross_checks, skipped)
         for column, condition, message in _rule_violations(spec):
             bad = conn.execute(

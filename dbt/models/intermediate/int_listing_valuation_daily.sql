@@ -110,6 +110,10 @@ select
     market_cap_local,
     market_cap_usd,
     market_cap_reporting_ccy,
+    -- ADS / secondary line against the primary listing on the same date (premium or discount, FX and the
+    -- hours between the closes): market_cap_usd / primary listing's market_cap_usd - 1
+    market_cap_usd / max(case when is_primary_listing then market_cap_usd end) over (partition by company_id, date) - 1
+        as market_cap_gap_to_primary,
     price_per_share_reporting_ccy,
     fundamentals_announced_on,
     latest_fiscal_quarter,
@@ -121,7 +125,19 @@ select
     ttm_eps_diluted_adjusted,
     ttm_eps_diluted_gaap * ordinary_shares_per_unit as ttm_eps_gaap_per_unit,
     ttm_eps_diluted_adjusted * ordinary_shares_per_unit as ttm_eps_adjusted_per_unit,
-    -- P/E = market value / TTM net income, both in the reporting currency; null unless earnings > 0
-    {{ market_positive_ratio('market_cap_reporting_ccy', 'ttm_net_income_gaap_m * 1000000') }} as pe_ttm_gaap,
-    {{ market_positive_ratio('market_cap_reporting_ccy', 'ttm_net_income_adjusted_m * 1000000') }} as pe_ttm_adjusted
+    -- Trailing P/E: price of one ordinary share / TTM diluted EPS (both in the reporting currency), the
+    -- definition analysts quote; it needs no share count. Where TTM EPS is missing but TTM net income and a
+    -- share count exist, market value / TTM net income. Null unless earnings > 0.
+    coalesce(
+        {{ market_positive_ratio('price_per_share_reporting_ccy', 'ttm_eps_diluted_gaap') }},
+        {{ market_positive_ratio('market_cap_reporting_ccy', 'ttm_net_income_gaap_m * 1000000') }}
+    ) as pe_ttm_gaap,
+    coalesce(
+        {{ market_positive_ratio('price_per_share_reporting_ccy', 'ttm_eps_diluted_adjusted') }},
+        {{ market_positive_ratio('market_cap_reporting_ccy', 'ttm_net_income_adjusted_m * 1000000') }}
+    ) as pe_ttm_adjusted,
+    case
+        when ttm_eps_diluted_gaap is not null then 'price_over_ttm_eps'
+        when ttm_net_income_gaap_m is not null and market_cap_reporting_ccy is not null then 'market_cap_over_ttm_net_income'
+    end as pe_ttm_gaap_method
 from valued

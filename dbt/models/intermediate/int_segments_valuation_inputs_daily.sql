@@ -34,7 +34,28 @@ ttm as (
     where company_id = '{{ company }}'
 ),
 
--- TTM in force on each date, fresh enough (latest period ended within var ttm_max_staleness_days)
+-- Latest fiscal period the company had announced before each date (any segment figure or any
+-- fundamentals figure): a segment TTM that ends earlier is out of date (its newer quarter was announced
+-- but is missing from the data), so it is not used.
+announced_periods as (
+    select period_end, announced_on
+    from {{ ref('int_segments_calendarized') }}
+    where company_id = '{{ company }}'
+    union all
+    select period_end, announced_on
+    from {{ ref('stg_filings__fundamentals_quarterly') }}
+    where company_id = '{{ company }}'
+),
+
+latest_announced as (
+    select mv.date, max(a.period_end) as latest_announced_period_end
+    from market_value as mv
+    inner join announced_periods as a
+        on a.announced_on < mv.date
+    group by mv.date
+),
+
+-- TTM in force on each date, used only when it ends at the latest announced period
 ttm_on_date as (
     select
         mv.date,
@@ -44,13 +65,14 @@ ttm_on_date as (
         t.ttm_period_end,
         t.currency,
         case
-            when t.ttm_period_end >= {{ add_days('mv.date', -1 * var('ttm_max_staleness_days')) }}
-                then t.ttm_value_local_m
+            when t.ttm_period_end >= la.latest_announced_period_end then t.ttm_value_local_m
         end as ttm_value_local_m
     from market_value as mv
     inner join ttm as t
         on t.valid_from <= mv.date
         and (t.valid_to is null or mv.date < t.valid_to)
+    left join latest_announced as la
+        on la.date = mv.date
 ),
 
 ecommerce as (

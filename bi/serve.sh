@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Serve Superset on 127.0.0.1 only: bash bi/serve.sh [PORT]   (default 8088)
+# Uses .venv-bi and bi/superset_config.py; WAREHOUSE_DIR says which published warehouse (and which
+# Superset state under $WAREHOUSE_DIR/superset) to serve. Runs in the foreground; Ctrl-C stops it.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+port="${1:-${BI_PORT:-8088}}"
+export SUPERSET_CONFIG_PATH="${SUPERSET_CONFIG_PATH:-$here/superset_config.py}"
+export WAREHOUSE_DIR="${WAREHOUSE_DIR:-$root/data}"
+exec "$root/.venv-bi/bin/gunicorn" \
+    --bind "127.0.0.1:${port}" \
+    --workers 1 --worker-class gthread --threads 8 \
+    --timeout 120 --graceful-timeout 10 \
+    --access-logfile - --error-logfile - \
+    "superset.app:create_app()"

@@ -1,0 +1,134 @@
+"""Crash safety: SIGKILL the pipeline (`python -m dagster_project.build` with its dbt child) at several
+points; the published warehouse still opens and is the last good build, the next run succeeds without
+manual cleanup, and no temporary files pile up.
+
+Kill points are made deterministic with the test-only hook CTR_TEST_PAUSE_AT (publish.pause_for_tests):
+the build announces the point on stderr and sleeps there until it is killed. The dbt kill is timed: the
+build is killed while `dbt build` runs. Slow (several full builds): `make test-slow`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dagster_project.paths import PROJECT_ROOT
+from dagster_project.publish import BUILD_INFO_TABLE, TMP_PREFIX
+
+pytestmark = pytest.mark.slow
+
+BUILD = [sys.executable, "-m", "dagster_project.build"]
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def published_state(folder: Path) -> dict[str, str]:
+    """Hash of the published file and of every Parquet export: what readers can see."""
+    state = {"warehouse.duckdb": sha256(folder / "warehouse.duckdb")}
+    state.update({f"parquet/{p.name}": sha256(p) for p in sorted((folder / "parquet").glob("*.parquet"))})
+    return state
+
+
+def marts_content(folder: Path) -> dict[str, str]:
+    with duckdb.connect(str(folder / "warehouse.duckdb"), read_only=True) as conn:
+        tables = [r[0] for r in conn.execute(
+            "select table_name from duckdb_tables() where schema_name = 'marts' and table_name <> ? order by 1",
+            [BUILD_INFO_TABLE]).fetchall()]
+        return {t: conn.execute(
+            f"select count(*) || ':' || coalesce(md5(string_agg(t::varchar, '|' order by t::varchar)), '') "
+            f"from marts.{t} t").fetchone()[0] for t in tables}
+
+
+def temporaries(folder: Path) -> list[Path]:
+    return sorted([*folder.glob(f"{TMP_PREFIX}*"), *(folder / "parquet").glob(f"{TMP_PREFIX}*")])
+
+
+def env_for(folder: Path, pause_at: str | None = None) -> dict[str, str]:
+    env = dict(os.environ, WAREHOUSE_DIR=str(folder))
+    env.pop("CTR_TEST_PAUSE_AT", None)
+    if pause_at:
+        env["CTR_TEST_PAUSE_AT"] = pause_at
+    return env
+
+
+def full_build(folder: Path) -> None:
+    done = subprocess.run(BUILD, cwd=PROJECT_ROOT, env=env_for(folder), capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr[-3000:]
+
+
+def kill_at(folder: Path, pause_at: str | None = None, after_line: str | None = None, delay: float = 0.0) -> str:
+    """Start a build in its own process group; SIGKILL the group at a pause point, or `delay` seconds after
+    a line appears on stderr. Returns the stderr seen so far."""
+    proc = subprocess.Popen(BUILD, cwd=PROJECT_ROOT, env=env_for(folder, pause_at), stderr=subprocess.PIPE,
+                            stdout=subprocess.DEVNULL, text=True, start_new_session=True)
+    wanted = f"CTR_TEST_PAUSED {pause_at}" if pause_at else after_line
+    seen = []
+    deadline = time.monotonic() + 600
+    try:
+        for line in proc.stderr:
+            seen.append(line)
+            if wanted in line:
+                break
+            assert time.monotonic() < deadline, "build never reached the kill point"
+        else:
+            pytest.fail(f"build ended before the kill point {wanted!r}:\n{''.join(seen)[-3000:]}")
+        time.sleep(delay)
+        assert proc.poll() is None, f"build finished before it could be killed at {wanted!r}"
+        os.killpg(proc.pid, signal.SIGKILL)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=60)
+    assert proc.returncode == -signal.SIGKILL
+    return "".join(seen)
+
+
+def assert_last_good(folder: Path, good_state: dict[str, str], good_marts: dict[str, str]) -> None:
+    assert published_state(folder) == good_state  # byte for byte, DuckDB file and Parquet
+    assert marts_content(folder) == good_marts  # and it opens, read-only, with every mart
+
+
+KILL_POINTS = [
+    # (id, pause point, line to wait for, delay after it)
+    ("raw-between-tables", "raw-fundamentals_quarterly", None, 0.0),
+    ("raw-inside-load-transaction", "raw-in-transaction-prices_daily", None, 0.0),
+    ("dbt-running", None, "raw:", 8.0),
+    ("publish-parquet-written", "publish-parquet", None, 0.0),
+    ("publish-before-rename", "publish-before-rename", None, 0.0),
+]
+
+
+@pytest.fixture(scope="module")
+def good_build(tmp_path_factory) -> Path:
+    """One good build in a temporary WAREHOUSE_DIR, copied for each kill (a subprocess build, like `make run`)."""
+    folder = tmp_path_factory.mktemp("crash") / "good"
+    full_build(folder)
+    return folder
+
+
+@pytest.mark.parametrize("name,pause_at,after_line,delay", KILL_POINTS, ids=[k[0] for k in KILL_POINTS])
+def test_kill_leaves_the_last_good_warehouse_and_the_next_run_recovers(
+    name, pause_at, after_line, delay, good_build, tmp_path
+):
+    folder = tmp_path / "warehouse"
+    shutil.copytree(good_build, folder)
+    good_state, good_marts = published_state(folder), marts_content(folder)
+
+    kill_at(folder, pause_at, after_line, delay)
+    assert_last_good(folder, good_state, good_marts)
+
+    full_build(folder)  # no manual cleanup in between
+    assert not temporaries(folder)  # the killed publisher's leftovers are gone
+    assert marts_content(folder) == good_marts  # same seeds: same marts
+    assert sorted(p.name for p in folder.iterdir()) == ["build.duckdb", "parquet", "warehouse.duckdb"]
