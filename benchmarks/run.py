@@ -455,8 +455,11 @@ import dagster_project.assets.raw as raw_assets
 raw_assets.SEEDS_DIR = Path(sys.argv[1])  # the generated seeds instead of seeds/ (no env var for it yet)
 from dagster_project.definitions import defs
 t1 = time.perf_counter()
-job = defs.resolve_job_def("build_everything")
-result = job.execute_in_process(instance=dg.DagsterInstance.ephemeral())
+# The assets build.py builds (raw -> dbt build -> publish), through Dagster's own execution path.
+keys = [k for k in defs.resolve_asset_graph().get_all_asset_keys()
+        if k.path[0] in ("raw", "staging", "intermediate", "marts") or k.path == ["warehouse", "published"]]
+job = defs.resolve_implicit_global_asset_job_def()
+result = job.execute_in_process(instance=dg.DagsterInstance.ephemeral(), asset_selection=keys)
 t2 = time.perf_counter()
 print(f"import_and_definitions: {t1 - t0:.2f}s", file=sys.stderr)
 print(f"execute_in_process: {t2 - t1:.2f}s", file=sys.stderr)
@@ -494,8 +497,9 @@ def bench_dagster(seeds: Path, runs: int) -> dict:
     g = median([r["wall_s"] for r in dag if r["ok"]])
     return {"direct_build_py": direct, "dagster_execute_in_process": dag, "median_direct_s": d, "median_dagster_s": g,
             "overhead_s": (g - d) if d and g else None, "ratio": (g / d) if d and g else None,
-            "note": "both as subprocesses incl. Python start-up and imports; Dagster runs the build_everything job "
-            "in process (ephemeral instance), the same path as `make run` minus the CLI"}
+            "note": "both as subprocesses incl. Python start-up and imports; Dagster executes the raw, dbt and "
+            "published assets (the work build.py does; charts excluded) in process on an ephemeral instance, "
+            "the same execution path as `make run` minus the CLI"}
 
 
 # ------------------------------------------------------------------------------------------- main

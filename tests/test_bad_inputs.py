@@ -148,3 +148,39 @@ def test_reference_tables_load_first():
     for spec in TABLES:
         for needed in required_tables(spec.name):
             assert order.index(needed) < order.index(spec.name), (spec.name, needed)
+
+
+def test_failing_dbt_test_stops_publishing_and_shows_as_a_failed_check(good_copy, tmp_path, monkeypatch):
+    """Seeds that meet every raw rule but break a mart test: the Dagster run fails on that asset check,
+    `warehouse/published` is not materialized, and readers keep the last good build."""
+    import dagster as dg
+    from dagster_duckdb import DuckDBResource
+
+    from dagster_project.assets import raw as raw_assets_module
+    from dagster_project.assets.dbt import dbt_models
+    from dagster_project.assets.publish import published_warehouse
+    from dagster_project.resources import dbt_cli
+
+    # An equity listing without its company: allowed by the raw contract (company_id is optional for
+    # indices and funds), refused by the mart test dim_listing_equities_have_ads_ratio.
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS_DIR, seeds)
+    listings = seeds / "reference" / "listings.csv"
+    listings.write_text(listings.read_text().replace("Alibaba Group ADS,alibaba,ads,", "Alibaba Group ADS,,ads,", 1))
+
+    monkeypatch.setenv("WAREHOUSE_DIR", str(good_copy))
+    monkeypatch.setattr(raw_assets_module, "SEEDS_DIR", seeds)
+    published = good_copy / "warehouse.duckdb"
+    before = sha256(published)
+
+    result = dg.materialize(
+        [*raw_assets_module.raw_assets, dbt_models, published_warehouse],
+        resources={"build_db": DuckDBResource(database=str(good_copy / "build.duckdb")), "dbt": dbt_cli()},
+        raise_on_error=False,
+    )
+    assert not result.success
+    failed_checks = [e for e in result.get_asset_check_evaluations() if not e.passed]
+    assert any(e.asset_key == dg.AssetKey(["marts", "dim_listing"]) for e in failed_checks), failed_checks
+    materialized = {e.asset_key for e in result.get_asset_materialization_events()}
+    assert dg.AssetKey(["warehouse", "published"]) not in {k for k in materialized}
+    assert sha256(published) == before

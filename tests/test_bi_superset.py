@@ -93,7 +93,7 @@ def superset(bi_warehouse):
             try:
                 if requests.get(f"{url}/health", timeout=5).status_code == 200:
                     break
-            except requests.ConnectionError:
+            except requests.RequestException:  # not listening yet, or the worker is still booting
                 pass
             assert time.monotonic() < deadline, "Superset did not answer /health in 180 s"
             time.sleep(1)

@@ -4,6 +4,7 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from ..paths import PROJECT_ROOT, SEEDS_DIR
+from ..raw.checks import required_tables
 from ..raw.loader import load_table, seed_files
 from ..raw.schemas import TABLES, RawTable
 
@@ -32,6 +33,8 @@ def _raw_asset(spec: RawTable) -> dg.AssetsDefinition:
         key_prefix="raw",
         group_name="raw",
         kinds={"duckdb", "csv"},
+        # Cross-file rules (raw/checks.py) read these tables: load them first.
+        deps=[dg.AssetKey(["raw", t]) for t in required_tables(spec.name)],
         description=f"{spec.description}\n\nLoaded from `seeds/{spec.family}/{spec.pattern}`; "
         f"primary key ({', '.join(spec.primary_key)}).",
         metadata={
@@ -43,12 +46,13 @@ def _raw_asset(spec: RawTable) -> dg.AssetsDefinition:
     def _load(context: dg.AssetExecutionContext, build_db: DuckDBResource) -> dg.MaterializeResult:
         files = seed_files(SEEDS_DIR, spec)
         with build_db.get_connection() as conn:
-            result = load_table(conn, spec, files, root=PROJECT_ROOT)
+            result = load_table(conn, spec, files, root=PROJECT_ROOT, strict_cross_checks=True)
         context.log.info(f"loaded {result.row_count} rows into {result.table} from {len(files)} file(s)")
         metadata: dict[str, object] = {
             "dagster/row_count": result.row_count,
             "files_read": len(result.files),
             "file_sha256": dg.MetadataValue.json(result.files),
+            "quarantined_rows": result.quarantined,  # in raw_rejects.<table>, with the reason
         }
         if result.min_date:
             metadata["min_date"] = result.min_date

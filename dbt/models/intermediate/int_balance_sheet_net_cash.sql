@@ -57,9 +57,12 @@ select
         when equity_securities_unlisted_local_m is null and equity_method_investments_local_m is null then null
         else coalesce(equity_securities_unlisted_local_m, 0) + coalesce(equity_method_investments_local_m, 0)
     end as unlisted_and_equity_method_investments_local_m,
-    {% for item in var('sotp_investment_items') -%}
-    coalesce({{ item[:-2] }}_local_m, 0){{ ' + ' if not loop.last }}
-    {%- endfor %} as sotp_investments_local_m,
+    case
+        when {% for item in var('sotp_investment_items') -%}{{ item[:-2] }}_local_m is null{{ ' and ' if not loop.last }}{%- endfor %} then null
+        else {% for item in var('sotp_investment_items') -%}
+        coalesce({{ item[:-2] }}_local_m, 0){{ ' + ' if not loop.last }}
+        {%- endfor %}
+    end as sotp_investments_local_m,
     nullif(
         {% for item in var('sotp_investment_items') -%}
         coalesce(case when {{ item[:-2] }}_local_m is null then '{{ item }};' end, ''){{ ' || ' if not loop.last }}
