@@ -86,3 +86,22 @@ browser:
 ## Superset end to end on a temporary warehouse (pytest -m bi); the dashboard screenshot goes to test-artifacts/.
 test-bi: setup $(BI_STAMP) browser
 	BI_ARTIFACTS_DIR=$(CURDIR)/test-artifacts $(BIN)/python -m pytest -m bi
+
+# --- Benchmark (issue 6): synthetic market seeds and the performance harness -------------------------------
+N_LISTINGS ?= 5000
+YEARS ?= 10
+BENCH_SEED ?= 42
+BENCH_RUNS ?= 3
+BENCH_DATA ?= benchmarks/data/seeds
+
+.PHONY: bench-data bench
+
+## Synthetic seeds in the shipped format: `make bench-data N_LISTINGS=5000 YEARS=10` -> benchmarks/data/seeds.
+bench-data: setup
+	$(BIN)/python benchmarks/generate.py --listings $(N_LISTINGS) --years $(YEARS) --seed $(BENCH_SEED) --out $(BENCH_DATA)
+
+## Benchmark on the generated seeds (generated first if missing or at another scale); writes
+## benchmarks/results/latest.json. Quick run: `make bench N_LISTINGS=200 YEARS=3`.
+bench: setup
+	$(BIN)/python benchmarks/generate.py --listings $(N_LISTINGS) --years $(YEARS) --seed $(BENCH_SEED) --out $(BENCH_DATA) --if-missing
+	$(BIN)/python benchmarks/run.py --seeds $(BENCH_DATA) --runs $(BENCH_RUNS)

@@ -270,6 +270,7 @@ def generate(out: Path, n_listings: int = 5000, years: int = 10, seed: int = 42,
     rng = np.random.default_rng(seed)
     src = source_text(seed)
     start = dt.date(end.year - years, end.month, end.day) + dt.timedelta(days=1)
+    (out.parent / "manifest.json").unlink(missing_ok=True)  # written last: marks a complete tree
     if out.exists():
         shutil.rmtree(out)
     next_dir = out.parent / "next_day"

@@ -28,7 +28,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DATA = HERE / "data"
-WORK = DATA / "work"
+WORK = DATA / "work"  # set next to the seeds in main(): <seeds>/../work
 RESULTS = HERE / "results" / "latest.json"
 PY = sys.executable
 
@@ -592,6 +592,8 @@ def main(argv: list[str] | None = None) -> int:
     if not (seeds / "prices").exists():
         print(f"{seeds} has no generated seeds: run `make bench-data` first", file=sys.stderr)
         return 2
+    global WORK
+    WORK = seeds.parent / "work"  # temporary warehouses next to the data (benchmarks/data/work by default)
     WORK.mkdir(parents=True, exist_ok=True)
     manifest_path = seeds.parent / "manifest.json"
     started = time.perf_counter()
@@ -606,6 +608,8 @@ def main(argv: list[str] | None = None) -> int:
     }
 
     def save() -> None:
+        res.setdefault("load_average", []).append(
+            {"at_s": round(time.perf_counter() - started), "load": os.getloadavg()})
         res["elapsed_s"] = round(time.perf_counter() - started, 1)
         res["summary"] = [dict(zip(("figure", "value", "target", "status"), r, strict=True)) for r in summarize(res)]
         args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,6 @@ export WAREHOUSE_DIR="${WAREHOUSE_DIR:-$root/data}"
 exec "$root/.venv-bi/bin/gunicorn" \
     --bind "127.0.0.1:${port}" \
     --workers 1 --worker-class gthread --threads 8 \
-    --timeout 120 --graceful-timeout 10 \
+    --timeout 120 --graceful-timeout 10 --no-control-socket \
     --access-logfile - --error-logfile - \
     "superset.app:create_app()"

@@ -87,21 +87,38 @@ select date, company_id, 2, '2 E-commerce', -ecommerce_value_usd / 1e9,
 union all
 select date, company_id, 3, '3 Net cash', -net_cash_usd / 1e9, implied_cloud_ai_value_usd / 1e9 from latest
 union all
-select date, company_id, 4, '4 Investments', -investments_usd / 1e9, implied_cloud_ai_value_usd / 1e9 from latest
+select date, company_id, 4, '4 Investments', -investments_usd / 1e9, implied_cloud_ai_value_usd / 1e9
+from latest
 """.strip()
 
 REQUIRED_COLUMNS: dict[str, list[str]] = {
     "fct_valuation_gap_daily": [
-        "date", "cn_median_pe_ttm_adjusted", "us_median_pe_ttm_adjusted", "cn_median_pe_ttm_gaap",
-        "us_median_pe_ttm_gaap", "cn_to_us_pe_ratio", "cn_to_us_pe_ratio_adjusted",
+        "date",
+        "cn_median_pe_ttm_adjusted",
+        "us_median_pe_ttm_adjusted",
+        "cn_median_pe_ttm_gaap",
+        "us_median_pe_ttm_gaap",
+        "cn_to_us_pe_ratio",
+        "cn_to_us_pe_ratio_adjusted",
     ],
     "fct_weekly_performance": ["symbol", "week_ending", "weekly_return", "benchmark_return", "excess_return"],
     "fct_segment_valuation": [
-        "date", "company_id", "market_cap_usd", "ecommerce_value_usd", "net_cash_usd", "investments_usd",
+        "date",
+        "company_id",
+        "market_cap_usd",
+        "ecommerce_value_usd",
+        "net_cash_usd",
+        "investments_usd",
         "implied_cloud_ai_value_usd",
     ],
     "fct_cloud_capex_quarterly": ["company_id", "calendar_quarter", "capex_definition", "capex_usd"],
-    "fct_capex_region_quarterly": ["region", "calendar_quarter", "capex_usd", "capex_usd_reported", "is_complete"],
+    "fct_capex_region_quarterly": [
+        "region",
+        "calendar_quarter",
+        "capex_usd",
+        "capex_usd_reported",
+        "is_complete",
+    ],
     "dim_ai_event": ["event_date", "event_type", "company_id", "title"],
 }
 
@@ -179,7 +196,10 @@ def chart_specs() -> list[Chart]:
     capex_metric = [sql_metric("SUM(capex_usd) / 1e9", "Capex (USD bn)")]
     region_metrics = [
         sql_metric("SUM(capex_usd) / 1e9", "all members reported"),
-        sql_metric("SUM(CASE WHEN NOT is_complete THEN capex_usd_reported END) / 1e9", "members missing (partial sum)"),
+        sql_metric(
+            "SUM(CASE WHEN NOT is_complete THEN capex_usd_reported END) / 1e9",
+            "members missing (partial sum)",
+        ),
     ]
     sotp_metric = sql_metric("SUM(value_usd_bn)", "USD bn")
     events_filters = [sql_filter(f"event_date >= DATE '{CATALYST_WINDOW_START}'")]
@@ -207,15 +227,20 @@ def chart_specs() -> list[Chart]:
             name=f"Alibaba ({ALIBABA_SYMBOL}) weekly return vs Hang Seng",
             dataset="fct_weekly_performance",
             viz_type="echarts_timeseries_bar",
-            form_data=timeseries("week_ending", weekly_metrics, "P1D", adhoc_filters=weekly_filters,
-                                 y_axis_format=".1%"),
+            form_data=timeseries(
+                "week_ending", weekly_metrics, "P1D", adhoc_filters=weekly_filters, y_axis_format=".1%"
+            ),
             query={
-                "columns": ["week_ending"], "metrics": weekly_metrics, "orderby": [["week_ending", True]],
-                "filters": [{"col": "symbol", "op": "==", "val": ALIBABA_SYMBOL},
-                            {"col": "week_ending", "op": ">=", "val": CATALYST_WINDOW_START}],
+                "columns": ["week_ending"],
+                "metrics": weekly_metrics,
+                "orderby": [["week_ending", True]],
+                "filters": [
+                    {"col": "symbol", "op": "==", "val": ALIBABA_SYMBOL},
+                    {"col": "week_ending", "op": ">=", "val": CATALYST_WINDOW_START},
+                ],
             },
             width=8,
-            description="Weekly total return of the Hong Kong line against the Hang Seng index, from autumn 2024.",
+            description="Weekly total return of the Hong Kong line against the Hang Seng index, from autumn 2024.",  # noqa: E501
         ),
         Chart(
             name="Catalysts",
@@ -266,22 +291,41 @@ def chart_specs() -> list[Chart]:
             name="Capex by region (USD bn per calendar quarter)",
             dataset="fct_capex_region_quarterly",
             viz_type="echarts_timeseries_bar",
-            form_data=timeseries("calendar_quarter", region_metrics, None, groupby=["region"],
-                                 x_axis_sort_asc=True, y_axis_format=",.1f"),
-            query={"columns": ["calendar_quarter", "region"], "metrics": region_metrics,
-                   "orderby": [["calendar_quarter", True]]},
+            form_data=timeseries(
+                "calendar_quarter",
+                region_metrics,
+                None,
+                groupby=["region"],
+                x_axis_sort_asc=True,
+                y_axis_format=",.1f",
+            ),
+            query={
+                "columns": ["calendar_quarter", "region"],
+                "metrics": region_metrics,
+                "orderby": [["calendar_quarter", True]],
+            },
             width=6,
-            description="Sum of each region's companies on one capex definition each. A quarter in which a member "
+            description="Sum of each region's companies on one capex definition each. A quarter in which a "
+            "member "
             "has not reported shows its partial sum as a separate series, never as the region's total.",
         ),
         Chart(
             name="Capex by company (USD bn per calendar quarter)",
             dataset="fct_cloud_capex_quarterly",
             viz_type="echarts_timeseries_bar",
-            form_data=timeseries("calendar_quarter", capex_metric, None, groupby=[capex_company_series],
-                                 x_axis_sort_asc=True, y_axis_format=",.1f"),
-            query={"columns": ["calendar_quarter", capex_company_series], "metrics": capex_metric,
-                   "orderby": [["calendar_quarter", True]]},
+            form_data=timeseries(
+                "calendar_quarter",
+                capex_metric,
+                None,
+                groupby=[capex_company_series],
+                x_axis_sort_asc=True,
+                y_axis_format=",.1f",
+            ),
+            query={
+                "columns": ["calendar_quarter", capex_company_series],
+                "metrics": capex_metric,
+                "orderby": [["calendar_quarter", True]],
+            },
             width=12,
             description="One series per company and capex definition: definitions are never mixed.",
         ),
@@ -364,8 +408,11 @@ class SupersetApi:
         status = response.status_code
         body = response.get_json(silent=True) if hasattr(response, "get_json") else _json_or_none(response)
         if status not in expect:
-            text = body if body is not None else (response.get_data(as_text=True) if hasattr(response, "get_data")
-                                                  else response.text)
+            text = (
+                body
+                if body is not None
+                else (response.get_data(as_text=True) if hasattr(response, "get_data") else response.text)
+            )
             raise ApiError(f"{method.upper()} {path} -> {status}: {str(text)[:2000]}")
         return body
 
@@ -401,8 +448,9 @@ def _json_or_none(response: Any) -> Any:
 
 
 def _rison(value: Any) -> str:
-    import prison  # installed with Superset
     from urllib.parse import quote
+
+    import prison  # installed with Superset
 
     return quote(prison.dumps(value))
 
@@ -422,12 +470,14 @@ def upsert_database(api: SupersetApi) -> int:
         "allow_cvas": False,
         "allow_file_upload": False,
         "allow_run_async": False,
-        "extra": json.dumps({
-            "engine_params": {"connect_args": CONNECT_ARGS},
-            "allows_virtual_table_explore": True,
-            "metadata_cache_timeout": {},
-            "schemas_allowed_for_file_upload": [],
-        }),
+        "extra": json.dumps(
+            {
+                "engine_params": {"connect_args": CONNECT_ARGS},
+                "allows_virtual_table_explore": True,
+                "metadata_cache_timeout": {},
+                "schemas_allowed_for_file_upload": [],
+            }
+        ),
     }
     existing = api.find("database", "database_name", DATABASE_NAME)
     if existing:
@@ -441,7 +491,10 @@ def upsert_datasets(api: SupersetApi, database_id: int, tables: list[str]) -> di
     existing = {
         (d["schema"], d["table_name"]): d
         for d in api.get(
-            f"/api/v1/dataset/?q={_rison({'filters': [{'col': 'database', 'opr': 'rel_o_m', 'value': database_id}], 'page_size': 100})}"
+            "/api/v1/dataset/?q="
+            + _rison(
+                {"filters": [{"col": "database", "opr": "rel_o_m", "value": database_id}], "page_size": 100}
+            )
         )["result"]
     }
     for table in tables:
@@ -450,11 +503,19 @@ def upsert_datasets(api: SupersetApi, database_id: int, tables: list[str]) -> di
             ids[table] = int(found["id"])
             api.put(f"/api/v1/dataset/{found['id']}/refresh", None)  # pick up changed mart columns
         else:
-            ids[table] = int(api.post("/api/v1/dataset/", {"database": database_id, "schema": SCHEMA,
-                                                          "table_name": table})["id"])
+            ids[table] = int(
+                api.post(
+                    "/api/v1/dataset/", {"database": database_id, "schema": SCHEMA, "table_name": table}
+                )["id"]
+            )
     # The virtual dataset of the sum-of-the-parts bridge.
     found = existing.get((SCHEMA, SOTP_BRIDGE_DATASET))
-    payload = {"database": database_id, "schema": SCHEMA, "table_name": SOTP_BRIDGE_DATASET, "sql": SOTP_BRIDGE_SQL}
+    payload = {
+        "database": database_id,
+        "schema": SCHEMA,
+        "table_name": SOTP_BRIDGE_DATASET,
+        "sql": SOTP_BRIDGE_SQL,
+    }
     if found:
         ids[SOTP_BRIDGE_DATASET] = int(found["id"])
         api.put(f"/api/v1/dataset/{found['id']}", {"sql": SOTP_BRIDGE_SQL})
@@ -487,7 +548,9 @@ def _query_context(chart: Chart, dataset_id: int, form_data: dict[str, Any]) -> 
     }
 
 
-def upsert_charts(api: SupersetApi, dataset_ids: dict[str, int], dashboard_id: int) -> list[tuple[Chart, int]]:
+def upsert_charts(
+    api: SupersetApi, dataset_ids: dict[str, int], dashboard_id: int
+) -> list[tuple[Chart, int]]:
     saved = []
     for chart in chart_specs():
         dataset_id = dataset_ids[chart.dataset]
@@ -522,7 +585,9 @@ def _position(charts: list[tuple[Chart, int]]) -> dict[str, Any]:
     }
     rows = [["MARKDOWN-intro"]]
     position["MARKDOWN-intro"] = {
-        "type": "MARKDOWN", "id": "MARKDOWN-intro", "children": [],
+        "type": "MARKDOWN",
+        "id": "MARKDOWN-intro",
+        "children": [],
         "parents": ["ROOT_ID", "GRID_ID", "ROW-0"],
         "meta": {"code": DASHBOARD_INTRO, "width": 12, "height": 16},
     }
@@ -531,15 +596,26 @@ def _position(charts: list[tuple[Chart, int]]) -> dict[str, Any]:
         for chart in row:
             key = f"CHART-{ids[chart.name]}"
             position[key] = {
-                "type": "CHART", "id": key, "children": [],
+                "type": "CHART",
+                "id": key,
+                "children": [],
                 "parents": ["ROOT_ID", "GRID_ID", f"ROW-{len(rows) - 1}"],
-                "meta": {"chartId": ids[chart.name], "width": chart.width, "height": chart.height,
-                         "sliceName": chart.name},
+                "meta": {
+                    "chartId": ids[chart.name],
+                    "width": chart.width,
+                    "height": chart.height,
+                    "sliceName": chart.name,
+                },
             }
     for index, children in enumerate(rows):
         key = f"ROW-{index}"
-        position[key] = {"type": "ROW", "id": key, "children": children, "parents": ["ROOT_ID", "GRID_ID"],
-                         "meta": {"background": "BACKGROUND_TRANSPARENT"}}
+        position[key] = {
+            "type": "ROW",
+            "id": key,
+            "children": children,
+            "parents": ["ROOT_ID", "GRID_ID"],
+            "meta": {"background": "BACKGROUND_TRANSPARENT"},
+        }
         position["GRID_ID"]["children"].append(key)
     return position
 
@@ -548,8 +624,12 @@ def upsert_dashboard(api: SupersetApi) -> int:
     existing = api.find("dashboard", "slug", DASHBOARD_SLUG)
     if existing:
         return int(existing["id"])
-    return int(api.post("/api/v1/dashboard/", {"dashboard_title": DASHBOARD_TITLE, "slug": DASHBOARD_SLUG,
-                                               "published": True})["id"])
+    return int(
+        api.post(
+            "/api/v1/dashboard/",
+            {"dashboard_title": DASHBOARD_TITLE, "slug": DASHBOARD_SLUG, "published": True},
+        )["id"]
+    )
 
 
 def finish_dashboard(api: SupersetApi, dashboard_id: int, charts: list[tuple[Chart, int]]) -> None:
@@ -563,13 +643,16 @@ def finish_dashboard(api: SupersetApi, dashboard_id: int, charts: list[tuple[Cha
         "native_filter_configuration": [],
         "positions": position,
     }
-    api.put(f"/api/v1/dashboard/{dashboard_id}", {
-        "dashboard_title": DASHBOARD_TITLE,
-        "slug": DASHBOARD_SLUG,
-        "published": True,
-        "position_json": json.dumps(position),
-        "json_metadata": json.dumps(metadata),
-    })
+    api.put(
+        f"/api/v1/dashboard/{dashboard_id}",
+        {
+            "dashboard_title": DASHBOARD_TITLE,
+            "slug": DASHBOARD_SLUG,
+            "published": True,
+            "position_json": json.dumps(position),
+            "json_metadata": json.dumps(metadata),
+        },
+    )
 
 
 def register(api: SupersetApi, tables: list[str]) -> dict[str, Any]:
@@ -619,10 +702,17 @@ def ensure_admin(app: Any, username: str, password: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--check", action="store_true", help="only check the warehouse has what the charts need")
-    parser.add_argument("--skip-init", action="store_true",
-                        help="skip `superset db upgrade` and `superset init` (already done for this WAREHOUSE_DIR)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="only check the warehouse has what the charts need"
+    )
+    parser.add_argument(
+        "--skip-init",
+        action="store_true",
+        help="skip `superset db upgrade` and `superset init` (already done for this WAREHOUSE_DIR)",
+    )
     args = parser.parse_args(argv)
 
     columns = check_warehouse(published_path())
@@ -638,6 +728,12 @@ def main(argv: list[str] | None = None) -> int:
 
     app = create_app()
     username, password = admin_credentials()
+    if password == "admin":
+        print(
+            "WARNING: Superset admin password is the default 'admin' (local use only); "
+            "set SUPERSET_ADMIN_PASSWORD to change it.",
+            file=sys.stderr,
+        )
     ensure_admin(app, username, password)
     api = SupersetApi(app.test_client())
     api.login(username, password)

@@ -32,17 +32,28 @@ def _save(fig, path: Path) -> Path:
     return path
 
 
+# A median of fewer companies than this is one company's P/E, not a basket's: not drawn.
+MIN_COMPANIES = 2
+
+
 def pe_gap(conn, path: Path) -> Path:
-    df = _frame(conn, """
-        select date, cn_median_pe_ttm_adjusted, us_median_pe_ttm_adjusted,
-               cn_median_pe_ttm_gaap, us_median_pe_ttm_gaap
+    df = _frame(conn, f"""
+        select date,
+               case when cn_companies_covered_adjusted >= {MIN_COMPANIES} then cn_median_pe_ttm_adjusted end as cn_adj,
+               case when us_companies_covered_adjusted >= {MIN_COMPANIES} then us_median_pe_ttm_adjusted end as us_adj,
+               case when cn_companies_covered >= {MIN_COMPANIES} then cn_median_pe_ttm_gaap end as cn_gaap,
+               case when us_companies_covered >= {MIN_COMPANIES} then us_median_pe_ttm_gaap end as us_gaap,
+               cn_companies_covered, us_companies_covered
         from marts.fct_valuation_gap_daily order by date""")
     fig, ax = plt.subplots(figsize=(10, 4.8))
-    ax.plot(df["date"], df["us_median_pe_ttm_adjusted"], label="US basket, adjusted", color="#1f77b4")
-    ax.plot(df["date"], df["cn_median_pe_ttm_adjusted"], label="China basket, adjusted", color="#d62728")
-    ax.plot(df["date"], df["us_median_pe_ttm_gaap"], label="US basket, GAAP", color="#1f77b4", ls=":", alpha=0.7)
-    ax.plot(df["date"], df["cn_median_pe_ttm_gaap"], label="China basket, GAAP", color="#d62728", ls=":", alpha=0.7)
-    ax.set_title("Median trailing P/E: China tech vs US big tech (point-in-time TTM earnings)")
+    ax.plot(df["date"], df["us_gaap"], label="US basket, GAAP", color="#1f77b4")
+    ax.plot(df["date"], df["cn_gaap"], label="China basket, GAAP", color="#d62728")
+    ax.plot(df["date"], df["us_adj"], label="US basket, adjusted", color="#1f77b4", ls=":", alpha=0.8)
+    ax.plot(df["date"], df["cn_adj"], label="China basket, adjusted", color="#d62728", ls=":", alpha=0.8)
+    last = df.dropna(subset=["cn_gaap", "us_gaap"]).tail(1)
+    coverage = (f"latest: {int(last.cn_companies_covered.iloc[0])} China / {int(last.us_companies_covered.iloc[0])} US "
+                "companies with point-in-time TTM earnings" if not last.empty else "")
+    ax.set_title("Median trailing P/E: China tech vs US big tech\n" + coverage, fontsize=10)
     ax.set_ylabel("P/E (x)")
     ax.legend(loc="upper left", fontsize=8)
     ax.grid(alpha=0.3)
@@ -58,16 +69,17 @@ def alibaba_weekly(conn, path: Path) -> Path:
     events = _frame(conn, """
         select event_date, title from marts.dim_ai_event
         where event_date between date '2024-10-01' and date '2025-06-30'
-          and event_type in ('model_release', 'earnings', 'partnership', 'capex_announcement')
+          and (company_id = 'alibaba' or event_type = 'model_release' and company_id is null)
         order by event_date""")
     fig, ax = plt.subplots(figsize=(10, 4.8))
     width = pd.Timedelta(days=2.6)
     ax.bar(df["week_ending"] - width / 2, df["weekly_return"] * 100, width=width, label="9988.HK", color="#ff7f0e")
     ax.bar(df["week_ending"] + width / 2, df["benchmark_return"] * 100, width=width, label="Hang Seng", color="#7f7f7f")
-    for i, (_, event) in enumerate(events.iterrows()):
+    top = max(df["weekly_return"].max(), df["benchmark_return"].max()) * 100
+    for _, event in events.iterrows():
         ax.axvline(event["event_date"], color="#2ca02c", alpha=0.35, lw=1)
-        ax.annotate(event["title"][:28], (event["event_date"], 0), xytext=(2, 60 - (i % 6) * 14),
-                    textcoords="offset points", fontsize=6, rotation=0, color="#2ca02c")
+        ax.text(event["event_date"], top, " " + event["title"][:38], fontsize=6, rotation=90, va="top",
+                color="#2ca02c")
     ax.set_title("Alibaba (9988.HK) weekly return vs the Hang Seng, with AI and corporate catalysts")
     ax.set_ylabel("weekly return (%)")
     ax.axhline(0, color="black", lw=0.6)
@@ -102,9 +114,16 @@ def sotp_bridge(conn, path: Path) -> Path:
 
 
 def capex_quarterly(conn, path: Path) -> Path:
+    # One definition per company (its most complete series), never two definitions stacked.
     df = _frame(conn, """
-        select calendar_quarter, company_id, capex_usd from marts.fct_cloud_capex_quarterly
-        where is_preferred_definition order by calendar_quarter, company_id""")
+        with counts as (
+            select company_id, capex_definition, count(*) as n from marts.fct_cloud_capex_quarterly group by all
+        ), chosen as (
+            select company_id, arg_max(capex_definition, n) as capex_definition from counts group by 1
+        )
+        select c.calendar_quarter, c.company_id || ' (' || c.capex_definition || ')' as company_id, c.capex_usd
+        from marts.fct_cloud_capex_quarterly c join chosen using (company_id, capex_definition)
+        order by 1, 2""")
     region = _frame(conn, """
         select calendar_quarter, region, capex_usd from marts.fct_capex_region_quarterly order by 1, 2""")
     fig, (left, right) = plt.subplots(1, 2, figsize=(12, 4.8))
@@ -113,9 +132,9 @@ def capex_quarterly(conn, path: Path) -> Path:
     left.set_title("Quarterly capex by company (USD bn)")
     left.set_xlabel("")
     left.legend(fontsize=7)
-    by_region = region.pivot_table(index="calendar_quarter", columns="region", values="capex_usd", aggfunc="sum")
+    by_region = region.pivot(index="calendar_quarter", columns="region", values="capex_usd")  # gaps stay gaps
     (by_region / 1e9).plot(ax=right, marker="o")
-    right.set_title("Capex by region (USD bn, companies reporting)")
+    right.set_title("Capex by region (USD bn; quarters with a company missing are left out)")
     right.set_xlabel("")
     for ax in (left, right):
         ax.grid(alpha=0.3, axis="y")

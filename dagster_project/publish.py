@@ -31,7 +31,8 @@ PUBLISHED_MODE = 0o444
 def pause_for_tests(point: str) -> None:
     """Test-only hook: with CTR_TEST_PAUSE_AT=<point>, announce the point on stderr and sleep, so a
     crash test (tests/test_crash_safety.py) can SIGKILL the build at a known step. Points:
-    raw-<table> (before loading it), dbt (before dbt build), publish-before-rename (the new file is
+    raw-<table> (before loading it), raw-in-transaction-<table> (inside its load transaction), dbt
+    (before dbt build), publish-before-rename (the new file is
     complete, not yet renamed over the old one), publish-parquet (all Parquet files written, none
     renamed yet).
     Unset in normal runs, where it costs one environment lookup."""
@@ -137,7 +138,8 @@ def publish(build_db: Path, published: Path, parquet_dir: Path | None = None) ->
         # the previous set untouched (and temporaries that the next run removes).
         parts = {}
         for table in tables:
-            part = parquet_dir / f"{TMP_PREFIX}{os.getpid()}-{table}.parquet"
+            # Not named *.parquet, so a reader's glob (parquet/*.parquet) never picks up a half-written file.
+            part = parquet_dir / f"{TMP_PREFIX}{os.getpid()}-{table}.parquet.part"
             conn.execute(f"copy {PUBLISHED_SCHEMA}.{table} to '{part}' (format parquet)")
             os.chmod(part, PUBLISHED_MODE)
             parts[part] = parquet_dir / f"{table}.parquet"

@@ -1,17 +1,33 @@
 """Dagster resources: the build database and the dbt CLI, both pointed at WAREHOUSE_DIR."""
 
-from __future__ import annotations
+from collections.abc import Iterator
+from contextlib import contextmanager
 
+import duckdb
 from dagster_dbt import DbtCliResource
 from dagster_duckdb import DuckDBResource
 
-from .paths import build_db_path, warehouse_dir
 from .dbt_project import dbt_project
+from .paths import build_db_path
 
 
-def build_database() -> DuckDBResource:
-    warehouse_dir().mkdir(parents=True, exist_ok=True)
-    return DuckDBResource(database=str(build_db_path()))
+class BuildDatabase(DuckDBResource):
+    """WAREHOUSE_DIR/build.duckdb, resolved when a step runs rather than when the code is imported, so
+    the loaders always write the file dbt's profile reads (both follow WAREHOUSE_DIR)."""
+
+    database: str = ""
+
+    @contextmanager
+    def get_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        path = self.database or str(build_db_path())
+        if not self.database:
+            build_db_path().parent.mkdir(parents=True, exist_ok=True)
+        with DuckDBResource(database=path, connection_config=self.connection_config).get_connection() as conn:
+            yield conn
+
+
+def build_database() -> BuildDatabase:
+    return BuildDatabase()
 
 
 def dbt_cli() -> DbtCliResource:

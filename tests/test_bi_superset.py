@@ -3,8 +3,9 @@
 Run with `make test-bi` (creates .venv-bi, installs Chromium if missing). Superset runs from .venv-bi in a
 subprocess bound to 127.0.0.1 on a free port; this process talks to it over HTTP.
 
+The warehouse is built by the pipeline (`python -m dagster_project.build`) into a temporary WAREHOUSE_DIR;
 BI_TEST_WAREHOUSE_DIR=<dir with warehouse.duckdb> reuses an already published warehouse (a copy of it)
-instead of building one with the pipeline; BI_ARTIFACTS_DIR says where the screenshot is copied.
+instead. BI_ARTIFACTS_DIR says where the dashboard screenshot is copied.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def bi_warehouse(request, tmp_path_factory) -> Path:
+def bi_warehouse(tmp_path_factory) -> Path:
     if not BI_PYTHON.exists():
         pytest.fail("No Superset environment: run `make test-bi` (it creates .venv-bi)")
     reuse = os.environ.get("BI_TEST_WAREHOUSE_DIR")
@@ -59,7 +60,19 @@ def bi_warehouse(request, tmp_path_factory) -> Path:
         folder = tmp_path_factory.mktemp("bi-warehouse")
         shutil.copy2(Path(reuse) / "warehouse.duckdb", folder / "warehouse.duckdb")
         return folder
-    return request.getfixturevalue("built_warehouse")
+    # The pipeline without Dagster (raw -> dbt build -> publish) into a private folder.
+    folder = tmp_path_factory.mktemp("bi-warehouse")
+    env = {**os.environ, "WAREHOUSE_DIR": str(folder)}
+    build = subprocess.run(
+        [sys.executable, "-m", "dagster_project.build"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-5000:]
+    return folder
 
 
 @pytest.fixture(scope="module")
@@ -75,16 +88,26 @@ def superset(bi_warehouse):
     }
     env.pop("SUPERSET_SECRET_KEY", None)
     started = time.perf_counter()
-    setup = subprocess.run([str(BI_PYTHON), str(BI_DIR / "setup_superset.py")], env=env, capture_output=True,
-                           text=True, timeout=900)
+    setup = subprocess.run(
+        [str(BI_PYTHON), str(BI_DIR / "setup_superset.py")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert setup.returncode == 0, setup.stdout[-3000:] + setup.stderr[-5000:]
     registered = json.loads((bi_warehouse / "superset" / "registered.json").read_text())
     setup_seconds = time.perf_counter() - started
 
     port = _free_port()
     log = open(bi_warehouse / "superset" / "server.log", "w")
-    server = subprocess.Popen(["bash", str(BI_DIR / "serve.sh"), str(port)], env=env, stdout=log,
-                              stderr=subprocess.STDOUT, start_new_session=True)
+    server = subprocess.Popen(
+        ["bash", str(BI_DIR / "serve.sh"), str(port)],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 180
@@ -98,7 +121,13 @@ def superset(bi_warehouse):
             assert time.monotonic() < deadline, "Superset did not answer /health in 180 s"
             time.sleep(1)
         print(f"superset setup {setup_seconds:.0f}s, serving on {url}")
-        yield {"url": url, "env": env, "password": password, "registered": registered, "warehouse": bi_warehouse}
+        yield {
+            "url": url,
+            "env": env,
+            "password": password,
+            "registered": registered,
+            "warehouse": bi_warehouse,
+        }
     finally:
         os.killpg(server.pid, signal.SIGTERM)  # the server's own process group (gunicorn and its worker)
         try:
@@ -119,8 +148,15 @@ def api(superset):
 def sql_lab(api, database_id: int, sql: str) -> tuple[int, dict]:
     response = api.client.post(
         f"{api.base_url}/api/v1/sqllab/execute/",
-        json={"database_id": database_id, "sql": sql, "schema": "marts", "runAsync": False,
-              "client_id": secrets.token_hex(5), "queryLimit": 1000, "tab": "pytest"},
+        json={
+            "database_id": database_id,
+            "sql": sql,
+            "schema": "marts",
+            "runAsync": False,
+            "client_id": secrets.token_hex(5),
+            "queryLimit": 1000,
+            "tab": "pytest",
+        },
         headers={**api.headers, "Referer": api.base_url},
         timeout=120,
     )
@@ -133,8 +169,11 @@ def direct(warehouse: Path, sql: str):
 
 
 def test_login_rejects_a_wrong_password(superset):
-    response = requests.post(f"{superset['url']}/api/v1/security/login", timeout=30,
-                             json={"username": "bi_test_admin", "password": "wrong", "provider": "db"})
+    response = requests.post(
+        f"{superset['url']}/api/v1/security/login",
+        timeout=30,
+        json={"username": "bi_test_admin", "password": "wrong", "provider": "db"},
+    )
     assert response.status_code == 401
 
 
@@ -146,7 +185,9 @@ def test_secret_key_generated_under_the_warehouse_not_in_the_repo(superset):
 
 def test_sql_lab_query_on_a_mart(superset, api):
     database_id = superset["registered"]["database_id"]
-    status, body = sql_lab(api, database_id, "select count(*) as n, max(date) as latest from marts.fct_valuation_gap_daily")
+    status, body = sql_lab(
+        api, database_id, "select count(*) as n, max(date) as latest from marts.fct_valuation_gap_daily"
+    )
     assert status == 200, body
     assert body["status"] == "success"
     expected = direct(superset["warehouse"], "select count(*) from marts.fct_valuation_gap_daily")[0][0]
@@ -156,9 +197,11 @@ def test_sql_lab_query_on_a_mart(superset, api):
 def test_dml_and_file_access_are_refused(superset, api):
     database_id = superset["registered"]["database_id"]
     before = direct(superset["warehouse"], "select count(*) from marts.fct_weekly_performance")[0][0]
-    for statement in ("delete from marts.fct_weekly_performance",
-                      "create table marts.hacked as select 1 as x",
-                      "insert into marts.fct_weekly_performance (symbol) values ('X')"):
+    for statement in (
+        "delete from marts.fct_weekly_performance",
+        "create table marts.hacked as select 1 as x",
+        "insert into marts.fct_weekly_performance (symbol) values ('X')",
+    ):
         status, body = sql_lab(api, database_id, statement)
         assert status != 200, (statement, body)
         assert body["errors"][0]["error_type"] == "DML_NOT_ALLOWED_ERROR", body
@@ -187,8 +230,13 @@ def test_duckdb_connection_itself_is_read_only(superset):
         "        print('WROTE')\n"
     )
     env = {**superset["env"]}
-    out = subprocess.run([str(BI_PYTHON), "-c", code, json.dumps(bi.CONNECT_ARGS)], env=env, capture_output=True,
-                         text=True, timeout=120)
+    out = subprocess.run(
+        [str(BI_PYTHON), "-c", code, json.dumps(bi.CONNECT_ARGS)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("refused:") and "read-only" in out.stdout.lower(), out.stdout
 
@@ -217,11 +265,15 @@ def test_dashboard_charts_return_data(superset, api):
     # Alibaba against the Hang Seng only.
     weekly = next(c for c in bi.chart_specs() if c.dataset == "fct_weekly_performance")
     data = api.get(f"/api/v1/chart/{charts[weekly.name]}/data/")["result"][0]
-    assert data["rowcount"] == direct(
-        superset["warehouse"],
-        f"select count(distinct week_ending) from marts.fct_weekly_performance where symbol = '{bi.ALIBABA_SYMBOL}' "
-        f"and week_ending >= DATE '{bi.CATALYST_WINDOW_START}'",
-    )[0][0]
+    assert (
+        data["rowcount"]
+        == direct(
+            superset["warehouse"],
+            "select count(distinct week_ending) from marts.fct_weekly_performance "
+            f"where symbol = '{bi.ALIBABA_SYMBOL}' "
+            f"and week_ending >= DATE '{bi.CATALYST_WINDOW_START}'",
+        )[0][0]
+    )
 
 
 def test_republished_warehouse_is_served_without_restart(superset, api):
@@ -244,12 +296,27 @@ def test_republished_warehouse_is_served_without_restart(superset, api):
 
 def test_dashboard_screenshot(superset):
     for binary in ("chromium", "chromedriver"):
-        assert shutil.which(binary), f"{binary} not found: `make test-bi` installs chromium and chromium-driver"
+        assert shutil.which(binary), (
+            f"{binary} not found: `make test-bi` installs chromium and chromium-driver"
+        )
     out = superset["warehouse"] / "artifacts" / "dashboard.png"
     result = subprocess.run(
-        [str(BI_PYTHON), str(BI_DIR / "screenshot.py"), "--url", superset["url"], "--dashboard", bi.DASHBOARD_SLUG,
-         "--charts", str(len(bi.chart_specs())), "--out", str(out)],
-        env=superset["env"], capture_output=True, text=True, timeout=300,
+        [
+            str(BI_PYTHON),
+            str(BI_DIR / "screenshot.py"),
+            "--url",
+            superset["url"],
+            "--dashboard",
+            bi.DASHBOARD_SLUG,
+            "--charts",
+            str(len(bi.chart_specs())),
+            "--out",
+            str(out),
+        ],
+        env=superset["env"],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr[-5000:]
     data = out.read_bytes()

@@ -28,14 +28,28 @@ def _compat_python() -> Path:
     ready = COMPAT_VENV / ".installed"
     if ready.exists() and python.exists():
         return python
-    subprocess.run([sys.executable, "-m", "venv", "--clear", str(COMPAT_VENV)], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "venv", "--clear", str(COMPAT_VENV)], check=True, capture_output=True
+    )
     install = subprocess.run(
-        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", f"duckdb=={DUCKDB_1X}"],
-        capture_output=True, text=True, timeout=600,
+        [
+            str(python),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            f"duckdb=={DUCKDB_1X}",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     if install.returncode != 0:
-        pytest.skip(f"cannot install duckdb=={DUCKDB_1X} into {COMPAT_VENV} (no package index?): "
-                    f"{install.stderr.strip()[-500:]}")
+        pytest.skip(
+            f"cannot install duckdb=={DUCKDB_1X} into {COMPAT_VENV} (no package index?): "
+            f"{install.stderr.strip()[-500:]}"
+        )
     ready.touch()
     return python
 
@@ -43,8 +57,12 @@ def _compat_python() -> Path:
 @pytest.fixture(scope="module")
 def duckdb_1x() -> Path:
     python = _compat_python()
-    version = subprocess.run([str(python), "-c", "import duckdb; print(duckdb.__version__)"], check=True,
-                             capture_output=True, text=True).stdout.strip()
+    version = subprocess.run(
+        [str(python), "-c", "import duckdb; print(duckdb.__version__)"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     assert version == DUCKDB_1X and version.startswith("1.")
     return python
 
@@ -64,7 +82,10 @@ def _make_build(path: Path) -> None:
             from range(50)
         """)
         conn.execute("comment on table marts.fct_example is 'an example mart'")
-        conn.execute("create table raw._seed_files as select 'prices_daily' as table_name, 'a.csv' as file, 'x' as sha256")
+        conn.execute(
+            "create table raw._seed_files as "
+            "select 'prices_daily' as table_name, 'a.csv' as file, 'x' as sha256"
+        )
 
 
 QUERY_1X = r"""
@@ -95,8 +116,9 @@ def test_published_file_is_readable_by_duckdb_1x(tmp_path, duckdb_1x):
     _make_build(build)
     publish(build, published)
 
-    result = subprocess.run([str(duckdb_1x), "-c", QUERY_1X, str(published)], capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        [str(duckdb_1x), "-c", QUERY_1X, str(published)], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
     assert out["version"] == DUCKDB_1X
@@ -121,5 +143,7 @@ def test_a_file_written_without_the_storage_version_is_not_readable_by_1x(tmp_pa
     with duckdb.connect(str(plain)) as conn:
         conn.execute("create table t as select 1 as x")
     code = "import duckdb, sys; duckdb.connect(sys.argv[1], read_only=True)"
-    result = subprocess.run([str(duckdb_1x), "-c", code, str(plain)], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [str(duckdb_1x), "-c", code, str(plain)], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode != 0 and "version" in result.stderr.lower(), result.stderr

@@ -1,7 +1,7 @@
 """One Dagster asset per raw table: seed files -> `raw.<table>` in the build database."""
 
 import dagster as dg
-from dagster_duckdb import DuckDBResource
+from ..resources import BuildDatabase
 
 from ..paths import PROJECT_ROOT, SEEDS_DIR
 from ..raw.checks import required_tables
@@ -43,7 +43,7 @@ def _raw_asset(spec: RawTable) -> dg.AssetsDefinition:
             "dagster/table_name": f"raw.{spec.name}",
         },
     )
-    def _load(context: dg.AssetExecutionContext, build_db: DuckDBResource) -> dg.MaterializeResult:
+    def _load(context: dg.AssetExecutionContext, build_db: BuildDatabase) -> dg.MaterializeResult:
         files = seed_files(SEEDS_DIR, spec)
         with build_db.get_connection() as conn:
             result = load_table(conn, spec, files, root=PROJECT_ROOT, strict_cross_checks=True)
