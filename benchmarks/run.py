@@ -268,11 +268,31 @@ def bench_dbt_seed(sample: list, spec, runs: int) -> dict:
 STEP_RE = re.compile(r"^(raw|dbt|publish): ([0-9.]+)s$", re.M)
 
 
+# build.py's three steps with `dbt build --exclude ...`: only used with --dbt-exclude, to get figures past a
+# data test that fails on the synthetic data while the models are being fixed (reported in the JSON).
+BUILD_EXCLUDING = """
+import sys, time
+from pathlib import Path
+from dagster_project import build
+from dagster_project.paths import build_db_path, published_db_path, warehouse_dir
+from dagster_project.publish import publish
+warehouse_dir().mkdir(parents=True, exist_ok=True)
+t = time.perf_counter(); build.load_raw(Path(sys.argv[1])); print(f"raw: {time.perf_counter() - t:.1f}s", file=sys.stderr)
+t = time.perf_counter(); build.dbt("build", "--quiet", "--exclude", *sys.argv[2:])
+print(f"dbt: {time.perf_counter() - t:.1f}s", file=sys.stderr)
+t = time.perf_counter(); publish(build_db_path(), published_db_path())
+print(f"publish: {time.perf_counter() - t:.1f}s", file=sys.stderr)
+"""
+DBT_EXCLUDE: list[str] = []
+
+
 def build_once(seeds: Path, warehouse: Path, fresh: bool) -> dict:
     if fresh and warehouse.exists():
         shutil.rmtree(warehouse)
     warehouse.mkdir(parents=True, exist_ok=True)
     cmd = [PY, "-m", "dagster_project.build", "--seeds-dir", str(seeds)]
+    if DBT_EXCLUDE:
+        cmd = [PY, "-c", BUILD_EXCLUDING, str(seeds), *DBT_EXCLUDE]
     r = run_monitored(cmd, build_env(warehouse))
     steps = {m.group(1): float(m.group(2)) for m in STEP_RE.finditer(r["stderr"])}
     res = {"wall_s": r["wall_s"], "peak_rss_bytes": r["peak_rss_bytes"], "steps_s": steps, "ok": r["returncode"] == 0}
@@ -587,7 +607,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dbt-seed-rows", type=int, default=50_000, help="sample size for dbt seed")
     parser.add_argument("--skip", nargs="*", default=[], choices=["raw", "full", "incremental", "queries", "dagster"])
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--dbt-exclude", nargs="*", default=[],
+                        help="dbt selectors to exclude from the builds (workaround for a failing test; recorded)")
+    parser.add_argument("--reuse-raw", type=Path, help="take the raw_load section from an earlier result file")
     args = parser.parse_args(argv)
+    DBT_EXCLUDE[:] = args.dbt_exclude
     seeds = args.seeds.resolve()
     if not (seeds / "prices").exists():
         print(f"{seeds} has no generated seeds: run `make bench-data` first", file=sys.stderr)
@@ -603,7 +627,8 @@ def main(argv: list[str] | None = None) -> int:
         "versions": versions(),
         "scale": json.loads(manifest_path.read_text()) if manifest_path.exists() else None,
         "config": {"runs": args.runs, "query_runs": args.query_runs, "pandas_rows": args.pandas_rows,
-                   "dbt_seed_rows": args.dbt_seed_rows, "skip": args.skip},
+                   "dbt_seed_rows": args.dbt_seed_rows, "skip": args.skip, "dbt_exclude": args.dbt_exclude,
+                   "raw_load_reused_from": str(args.reuse_raw) if args.reuse_raw else None},
         "targets": TARGETS,
     }
 
@@ -615,7 +640,9 @@ def main(argv: list[str] | None = None) -> int:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(res, indent=2, default=str) + "\n")
 
-    if "raw" not in args.skip:
+    if args.reuse_raw:
+        res["raw_load"] = json.loads(args.reuse_raw.read_text())["raw_load"]
+    elif "raw" not in args.skip:
         res["raw_load"] = bench_raw(seeds, args.runs, args.pandas_rows, args.dbt_seed_rows)
         save()
     full_wall, full_wh = None, WORK / "full"

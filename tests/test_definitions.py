@@ -71,3 +71,28 @@ def test_seed_sensor_fires_on_a_changed_file(tmp_path, monkeypatch):
     changed = dg.build_sensor_context(cursor=first.cursor)
     request = automation.seed_files_changed(changed)
     assert isinstance(request, dg.RunRequest)
+
+
+def test_a_broken_seed_shows_as_a_failed_check_with_its_location(tmp_path, monkeypatch):
+    import shutil
+
+    from dagster_project.assets import raw as raw_assets_module
+    from dagster_project.paths import SEEDS_DIR
+    from dagster_project.resources import BuildDatabase
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS_DIR / "reference", seeds / "reference")
+    listings = seeds / "reference" / "listings.csv"
+    listings.write_text(listings.read_text().replace("NYSE,US,USD,8,", "NYSE,US,USD,eight,"))
+    monkeypatch.setattr(raw_assets_module, "SEEDS_DIR", seeds)
+    monkeypatch.setenv("WAREHOUSE_DIR", str(tmp_path / "warehouse"))
+
+    assets = [a for a in raw_assets_module.raw_assets
+              if a.key.path[-1] in ("companies", "listings")]
+    result = dg.materialize(assets, resources={"build_db": BuildDatabase()}, raise_on_error=False)
+    assert not result.success
+    evaluations = [e for e in result.get_asset_check_evaluations() if e.asset_key.path[-1] == "listings"]
+    assert len(evaluations) == 1 and not evaluations[0].passed
+    meta = {k: v.value for k, v in evaluations[0].metadata.items()}
+    assert meta["file"] == "seeds/reference/listings.csv"
+    assert meta["column"] == "ordinary_shares_per_unit" and meta["line"] > 1 and meta["offending_rows"] >= 1

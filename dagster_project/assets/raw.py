@@ -3,9 +3,9 @@
 import dagster as dg
 from ..resources import BuildDatabase
 
-from ..paths import PROJECT_ROOT, SEEDS_DIR
+from ..paths import SEEDS_DIR
 from ..raw.checks import required_tables
-from ..raw.loader import load_table, seed_files
+from ..raw.loader import SeedValidationError, load_table, seed_files
 from ..raw.schemas import TABLES, RawTable
 
 
@@ -28,6 +28,15 @@ def _column_schema(spec: RawTable) -> dg.TableSchema:
 
 
 def _raw_asset(spec: RawTable) -> dg.AssetsDefinition:
+    key = dg.AssetKey(["raw", spec.name])
+    contract_check = dg.AssetCheckSpec(
+        "seed_contract",
+        asset=key,
+        blocking=True,
+        description="Every seed file meets the declared schema and rules (raw/schemas.py, raw/checks.py); "
+        "fails with the file, line, column and the number of offending rows.",
+    )
+
     @dg.asset(
         name=spec.name,
         key_prefix="raw",
@@ -42,11 +51,30 @@ def _raw_asset(spec: RawTable) -> dg.AssetsDefinition:
             "seed_folder": f"seeds/{spec.family}",
             "dagster/table_name": f"raw.{spec.name}",
         },
+        check_specs=[contract_check],
     )
-    def _load(context: dg.AssetExecutionContext, build_db: BuildDatabase) -> dg.MaterializeResult:
+    def _load(context: dg.AssetExecutionContext, build_db: BuildDatabase):
         files = seed_files(SEEDS_DIR, spec)
-        with build_db.get_connection() as conn:
-            result = load_table(conn, spec, files, root=PROJECT_ROOT, strict_cross_checks=True)
+        try:
+            with build_db.get_connection() as conn:
+                result = load_table(conn, spec, files, root=SEEDS_DIR.parent, strict_cross_checks=True)
+        except SeedValidationError as error:
+            # Shown in the UI as a failed check with the offending rows; the raw table is unchanged.
+            yield dg.AssetCheckResult(
+                check_name="seed_contract",
+                asset_key=key,
+                passed=False,
+                severity=dg.AssetCheckSeverity.ERROR,
+                metadata={
+                    "file": error.file,
+                    "line": error.line or 0,
+                    "column": error.column or "",
+                    "rule": error.rule or "",
+                    "offending_rows": error.rows or 1,
+                    "message": str(error),
+                },
+            )
+            raise dg.Failure(description=str(error)) from error
         context.log.info(f"loaded {result.row_count} rows into {result.table} from {len(files)} file(s)")
         metadata: dict[str, object] = {
             "dagster/row_count": result.row_count,
@@ -57,7 +85,13 @@ def _raw_asset(spec: RawTable) -> dg.AssetsDefinition:
         if result.min_date:
             metadata["min_date"] = result.min_date
             metadata["max_date"] = result.max_date
-        return dg.MaterializeResult(metadata=metadata)
+        yield dg.MaterializeResult(metadata=metadata)
+        yield dg.AssetCheckResult(
+            check_name="seed_contract",
+            asset_key=key,
+            passed=True,
+            metadata={"offending_rows": 0, "quarantined_rows": result.quarantined},
+        )
 
     return _load
 

@@ -270,6 +270,8 @@ TABLES: tuple[RawTable, ...] = (
             _announced_after_end,
             RowCheck("share_count_positive",
                      "metric not in ('diluted_shares_m', 'shares_outstanding_m') or value > 0", "value"),
+            RowCheck("share_counts_have_no_currency",
+                     "metric not in ('diluted_shares_m', 'shares_outstanding_m') or currency is null", "currency"),
         ),
     ),
     RawTable(
