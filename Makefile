@@ -92,6 +92,7 @@ N_LISTINGS ?= 5000
 YEARS ?= 10
 BENCH_SEED ?= 42
 BENCH_RUNS ?= 3
+BENCH_ARGS ?=
 BENCH_DATA ?= benchmarks/data/seeds
 
 .PHONY: bench-data bench
@@ -101,7 +102,7 @@ bench-data: setup
 	$(BIN)/python benchmarks/generate.py --listings $(N_LISTINGS) --years $(YEARS) --seed $(BENCH_SEED) --out $(BENCH_DATA)
 
 ## Benchmark on the generated seeds (generated first if missing or at another scale); writes
-## benchmarks/results/latest.json. Quick run: `make bench N_LISTINGS=200 YEARS=3`.
+## benchmarks/results/latest.json. Quick run: `make bench N_LISTINGS=200 YEARS=3`; more options: BENCH_ARGS="...".
 bench: setup
 	$(BIN)/python benchmarks/generate.py --listings $(N_LISTINGS) --years $(YEARS) --seed $(BENCH_SEED) --out $(BENCH_DATA) --if-missing
-	$(BIN)/python benchmarks/run.py --seeds $(BENCH_DATA) --runs $(BENCH_RUNS)
+	$(BIN)/python benchmarks/run.py --seeds $(BENCH_DATA) --runs $(BENCH_RUNS) $(BENCH_ARGS)

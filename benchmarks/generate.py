@@ -61,17 +61,37 @@ HEADERS = {
     "source,basis,note",
     "guidance": "company_id,period_label,period_start,period_end,announced_on,low,high,currency,definition,"
     "source,basis,note",
-    "companies": "company_id,name,country,basket,reporting_currency,fiscal_year_end_month,sector,source,basis,note",
+    "companies": "company_id,name,country,basket,reporting_currency,fiscal_year_end_month,sector,"
+    "source,basis,note",
     "listings": "symbol,name,company_id,instrument_type,exchange,market,currency,ordinary_shares_per_unit,"
     "benchmark_symbol,is_primary_listing,description,source,basis,note",
     "events": "event_id,event_date,event_type,company_id,title,description,source,basis,note",
 }
 
-# The shipped companies: (company_id, name, country, fiscal year end month, [(symbol, type, market, ratio, primary)])
+# The shipped companies: (company_id, name, country, fiscal year end month,
+#                         [(symbol, type, market, ratio, primary)])
 REAL = [
-    ("alibaba", "Alibaba Group", "CN", 3, [("9988.HK", "ordinary_share", "HK", 1, False), ("BABA", "ads", "US", 8, True)]),
-    ("tencent", "Tencent Holdings", "CN", 12, [("0700.HK", "ordinary_share", "HK", 1, True), ("TCEHY", "ads", "US", 1, False)]),
-    ("baidu", "Baidu", "CN", 12, [("9888.HK", "ordinary_share", "HK", 1, False), ("BIDU", "ads", "US", 8, True)]),
+    (
+        "alibaba",
+        "Alibaba Group",
+        "CN",
+        3,
+        [("9988.HK", "ordinary_share", "HK", 1, False), ("BABA", "ads", "US", 8, True)],
+    ),
+    (
+        "tencent",
+        "Tencent Holdings",
+        "CN",
+        12,
+        [("0700.HK", "ordinary_share", "HK", 1, True), ("TCEHY", "ads", "US", 1, False)],
+    ),
+    (
+        "baidu",
+        "Baidu",
+        "CN",
+        12,
+        [("9888.HK", "ordinary_share", "HK", 1, False), ("BIDU", "ads", "US", 8, True)],
+    ),
     ("jd", "JD.com", "CN", 12, [("9618.HK", "ordinary_share", "HK", 1, False), ("JD", "ads", "US", 2, True)]),
     ("pdd", "PDD Holdings", "CN", 12, [("PDD", "ads", "US", 4, True)]),
     ("meituan", "Meituan", "CN", 12, [("3690.HK", "ordinary_share", "HK", 1, True)]),
@@ -96,19 +116,57 @@ BENCHMARKS = [
     ("QQQ", "Invesco QQQ Trust", "etf", "NASDAQ", "US", "USD", "^NDX", 350.0),
 ]
 SEGMENT_SPLIT_ALIBABA = {  # share of group revenue; inter-segment elimination is negative
-    "taobao_tmall": 0.42, "cloud_intelligence": 0.11, "aidc": 0.12, "cainiao": 0.10, "local_services": 0.07,
-    "digital_media_entertainment": 0.02, "inter_segment_elimination": -0.08,
+    "taobao_tmall": 0.42,
+    "cloud_intelligence": 0.11,
+    "aidc": 0.12,
+    "cainiao": 0.10,
+    "local_services": 0.07,
+    "digital_media_entertainment": 0.02,
+    "inter_segment_elimination": -0.08,
 }  # all_others absorbs the remainder so the segments sum exactly to revenue
-REAL_SEGMENT = {"amazon": "aws", "alphabet": "google_cloud", "microsoft": "microsoft_intelligent_cloud",
-                "baidu": "baidu_ai_cloud", "tencent": "tencent_fintech_business_services"}
-CAPEX_DEFINITION = {"alibaba": "cash_purchases_of_ppe_and_land_use_rights",
-                    "tencent": "cash_purchases_of_ppe_and_intangibles"}
+REAL_SEGMENT = {
+    "amazon": "aws",
+    "alphabet": "google_cloud",
+    "microsoft": "microsoft_intelligent_cloud",
+    "baidu": "baidu_ai_cloud",
+    "tencent": "tencent_fintech_business_services",
+}
+CAPEX_DEFINITION = {
+    "alibaba": "cash_purchases_of_ppe_and_land_use_rights",
+    "tencent": "cash_purchases_of_ppe_and_intangibles",
+}
 CNY_NEW_YEAR = {  # first day of the lunar new year
-    2000: "02-05", 2001: "01-24", 2002: "02-12", 2003: "02-01", 2004: "01-22", 2005: "02-09", 2006: "01-29",
-    2007: "02-18", 2008: "02-07", 2009: "01-26", 2010: "02-14", 2011: "02-03", 2012: "01-23", 2013: "02-10",
-    2014: "01-31", 2015: "02-19", 2016: "02-08", 2017: "01-28", 2018: "02-16", 2019: "02-05", 2020: "01-25",
-    2021: "02-12", 2022: "02-01", 2023: "01-22", 2024: "02-10", 2025: "01-29", 2026: "02-17", 2027: "02-06",
-    2028: "01-26", 2029: "02-13", 2030: "02-03",
+    2000: "02-05",
+    2001: "01-24",
+    2002: "02-12",
+    2003: "02-01",
+    2004: "01-22",
+    2005: "02-09",
+    2006: "01-29",
+    2007: "02-18",
+    2008: "02-07",
+    2009: "01-26",
+    2010: "02-14",
+    2011: "02-03",
+    2012: "01-23",
+    2013: "02-10",
+    2014: "01-31",
+    2015: "02-19",
+    2016: "02-08",
+    2017: "01-28",
+    2018: "02-16",
+    2019: "02-05",
+    2020: "01-25",
+    2021: "02-12",
+    2022: "02-01",
+    2023: "01-22",
+    2024: "02-10",
+    2025: "01-29",
+    2026: "02-17",
+    2027: "02-06",
+    2028: "01-26",
+    2029: "02-13",
+    2030: "02-03",
 }
 
 
@@ -140,7 +198,13 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
 
 
 def _observed(day: dt.date) -> dt.date:
-    return day + dt.timedelta(days=1) if day.weekday() == 6 else day - dt.timedelta(days=1) if day.weekday() == 5 else day
+    return (
+        day + dt.timedelta(days=1)
+        if day.weekday() == 6
+        else day - dt.timedelta(days=1)
+        if day.weekday() == 5
+        else day
+    )
 
 
 def _cny(year: int) -> dt.date:
@@ -149,9 +213,14 @@ def _cny(year: int) -> dt.date:
 
 def us_holidays(year: int) -> set[dt.date]:
     days = {
-        _nth_weekday(year, 1, 0, 3), _nth_weekday(year, 2, 0, 3), _easter(year) - dt.timedelta(days=2),
-        _nth_weekday(year, 5, 0, -1), _observed(dt.date(year, 7, 4)), _nth_weekday(year, 9, 0, 1),
-        _nth_weekday(year, 11, 3, 4), _observed(dt.date(year, 12, 25)),
+        _nth_weekday(year, 1, 0, 3),
+        _nth_weekday(year, 2, 0, 3),
+        _easter(year) - dt.timedelta(days=2),
+        _nth_weekday(year, 5, 0, -1),
+        _observed(dt.date(year, 7, 4)),
+        _nth_weekday(year, 9, 0, 1),
+        _nth_weekday(year, 11, 3, 4),
+        _observed(dt.date(year, 12, 25)),
     }
     new_year = dt.date(year, 1, 1)
     if new_year.weekday() != 5:  # NYSE does not close on Friday 31 December
@@ -163,13 +232,24 @@ def us_holidays(year: int) -> set[dt.date]:
 
 def hk_holidays(year: int) -> set[dt.date]:
     cny, easter = _cny(year), _easter(year)
-    days = {dt.date(year, 1, 1), cny, cny + dt.timedelta(days=1), cny + dt.timedelta(days=2),
-            dt.date(year, 4, 5), easter - dt.timedelta(days=2), easter + dt.timedelta(days=1),
-            dt.date(year, 5, 1), cny + dt.timedelta(days=97),  # Buddha's birthday (approx.)
-            cny + dt.timedelta(days=125),  # Tuen Ng (approx.)
-            dt.date(year, 7, 1), cny + dt.timedelta(days=235),  # day after mid-autumn (approx.)
-            dt.date(year, 10, 1), cny + dt.timedelta(days=276),  # Chung Yeung (approx.)
-            dt.date(year, 12, 25), dt.date(year, 12, 26)}
+    days = {
+        dt.date(year, 1, 1),
+        cny,
+        cny + dt.timedelta(days=1),
+        cny + dt.timedelta(days=2),
+        dt.date(year, 4, 5),
+        easter - dt.timedelta(days=2),
+        easter + dt.timedelta(days=1),
+        dt.date(year, 5, 1),
+        cny + dt.timedelta(days=97),  # Buddha's birthday (approx.)
+        cny + dt.timedelta(days=125),  # Tuen Ng (approx.)
+        dt.date(year, 7, 1),
+        cny + dt.timedelta(days=235),  # day after mid-autumn (approx.)
+        dt.date(year, 10, 1),
+        cny + dt.timedelta(days=276),  # Chung Yeung (approx.)
+        dt.date(year, 12, 25),
+        dt.date(year, 12, 26),
+    }
     return {_observed(d) if d.weekday() == 6 else d for d in days}
 
 
@@ -184,8 +264,18 @@ def build_universe(n_listings: int, rng: np.random.Generator) -> tuple[pd.DataFr
     for cid, name, country, fye, syms in REAL:
         companies.append((cid, name, country, fye))
         for sym, kind, market, ratio, primary in syms:
-            listings.append((sym, f"{name} ({'ADS' if kind == 'ads' else market + ' shares'})", cid, kind,
-                             "HKEX" if market == "HK" else "NASDAQ", market, ratio, primary))
+            listings.append(
+                (
+                    sym,
+                    f"{name} ({'ADS' if kind == 'ads' else market + ' shares'})",
+                    cid,
+                    kind,
+                    "HKEX" if market == "HK" else "NASDAQ",
+                    market,
+                    ratio,
+                    primary,
+                )
+            )
     n_hk = n_us = n_cn = 0
     target = max(n_listings - len(BENCHMARKS), len(listings))
     while len(listings) < target:
@@ -197,23 +287,56 @@ def build_universe(n_listings: int, rng: np.random.Generator) -> tuple[pd.DataFr
             n_us += 1
             cid, sym = f"us_co_{n_us:05d}", f"U{n_us:05d}"
             companies.append((cid, f"Synthetic US Company {n_us}", "US", fye))
-            listings.append((sym, f"Synthetic US Company {n_us}", cid, "ordinary_share", "NYSE", "US", 1, True))
+            listings.append(
+                (sym, f"Synthetic US Company {n_us}", cid, "ordinary_share", "NYSE", "US", 1, True)
+            )
             continue
         n_cn += 1
         cid = f"cn_co_{n_cn:05d}"
         companies.append((cid, f"Synthetic China Company {n_cn}", "CN", fye))
         if kind in ("hk", "dual"):
             n_hk += 1
-            listings.append((f"{10000 + n_hk}.HK", f"Synthetic China Company {n_cn} (HK shares)", cid,
-                             "ordinary_share", "HKEX", "HK", 1, kind == "hk"))
+            listings.append(
+                (
+                    f"{10000 + n_hk}.HK",
+                    f"Synthetic China Company {n_cn} (HK shares)",
+                    cid,
+                    "ordinary_share",
+                    "HKEX",
+                    "HK",
+                    1,
+                    kind == "hk",
+                )
+            )
         if kind in ("ads", "dual"):
             n_us += 1
             ratio = int(rng.choice([1, 2, 4, 8, 10]))
-            listings.append((f"C{n_us:05d}", f"Synthetic China Company {n_cn} ADS", cid, "ads",
-                             "NASDAQ", "US", ratio, True))
+            listings.append(
+                (
+                    f"C{n_us:05d}",
+                    f"Synthetic China Company {n_cn} ADS",
+                    cid,
+                    "ads",
+                    "NASDAQ",
+                    "US",
+                    ratio,
+                    True,
+                )
+            )
     comp = pd.DataFrame(companies, columns=["company_id", "name", "country", "fye"])
-    lst = pd.DataFrame(listings, columns=["symbol", "name", "company_id", "instrument_type", "exchange",
-                                          "market", "ratio", "is_primary"])
+    lst = pd.DataFrame(
+        listings,
+        columns=[
+            "symbol",
+            "name",
+            "company_id",
+            "instrument_type",
+            "exchange",
+            "market",
+            "ratio",
+            "is_primary",
+        ],
+    )
     return comp, lst
 
 
@@ -231,8 +354,11 @@ class Writer:
     def _copy_body(self, frame: pd.DataFrame, select: str) -> bytes:
         self.conn.register("frame_in", frame)
         rel = self.conn.sql("select * from frame_in")
-        casts = [f'cast("{c}" as date) as "{c}"' for c, t in zip(rel.columns, rel.types, strict=True)
-                 if str(t).startswith("TIMESTAMP")]
+        casts = [
+            f'cast("{c}" as date) as "{c}"'
+            for c, t in zip(rel.columns, rel.types, strict=True)
+            if str(t).startswith("TIMESTAMP")
+        ]
         replace = f" replace ({', '.join(casts)})" if casts else ""
         self.conn.execute(f"create or replace temp view frame as select *{replace} from frame_in")
         self.conn.execute(f"copy ({select}) to '{self.tmp}' (format csv, header false)")
@@ -249,8 +375,14 @@ class Writer:
         path.write_bytes(HEADERS[header_key].encode() + b"\n" + body)
         self.rows[f"{family}/{rel}"] = len(frame)
 
-    def write_split(self, frame: pd.DataFrame, select: str, names: list[str], counts: np.ndarray,
-                    next_day: dict[str, bytes] | None = None) -> None:
+    def write_split(
+        self,
+        frame: pd.DataFrame,
+        select: str,
+        names: list[str],
+        counts: np.ndarray,
+        next_day: dict[str, bytes] | None = None,
+    ) -> None:
         """`frame` holds the rows of listings `names` in order, `counts[i]` rows each: one file each."""
         body = self._copy_body(frame, select)
         ends = np.flatnonzero(np.frombuffer(body, dtype=np.uint8) == 10) + 1
@@ -259,13 +391,19 @@ class Writer:
         header = HEADERS["prices"].encode() + b"\n"
         folder = self.out / "prices"
         for i, name in enumerate(names):
-            (folder / f"{name.replace('^', '_')}.csv").write_bytes(header + body[bounds[i]:bounds[i + 1]])
+            (folder / f"{name.replace('^', '_')}.csv").write_bytes(header + body[bounds[i] : bounds[i + 1]])
         self.rows["prices"] = self.rows.get("prices", 0) + int(counts.sum())
 
 
 # ------------------------------------------------------------------------------------------ generate
-def generate(out: Path, n_listings: int = 5000, years: int = 10, seed: int = 42,
-             end: dt.date = DEFAULT_END, quiet: bool = False) -> dict:
+def generate(
+    out: Path,
+    n_listings: int = 5000,
+    years: int = 10,
+    seed: int = 42,
+    end: dt.date = DEFAULT_END,
+    quiet: bool = False,
+) -> dict:
     started = time.perf_counter()
     rng = np.random.default_rng(seed)
     src = source_text(seed)
@@ -276,8 +414,18 @@ def generate(out: Path, n_listings: int = 5000, years: int = 10, seed: int = 42,
     next_dir = out.parent / "next_day"
     if next_dir.exists():
         shutil.rmtree(next_dir)
-    for family in ("prices", "fx", "corporate_actions", "fundamentals", "segments", "balance_sheet", "capex",
-                   "guidance", "reference", "events"):
+    for family in (
+        "prices",
+        "fx",
+        "corporate_actions",
+        "fundamentals",
+        "segments",
+        "balance_sheet",
+        "capex",
+        "guidance",
+        "reference",
+        "events",
+    ):
         (out / family).mkdir(parents=True, exist_ok=True)
     (next_dir / "prices").mkdir(parents=True)
     (next_dir / "fx").mkdir(parents=True)
@@ -286,8 +434,10 @@ def generate(out: Path, n_listings: int = 5000, years: int = 10, seed: int = 42,
     # Calendars: every weekday up to a few weeks past `end` (the extra days give the "next trading day").
     weekdays = pd.bdate_range(start, end + dt.timedelta(days=30)).date
     year_span = range(start.year, end.year + 2)
-    hol = {"HK": set().union(*(hk_holidays(y) for y in year_span)),
-           "US": set().union(*(us_holidays(y) for y in year_span))}
+    hol = {
+        "HK": set().union(*(hk_holidays(y) for y in year_span)),
+        "US": set().union(*(us_holidays(y) for y in year_span)),
+    }
     half = set().union(*(hk_half_days(y) for y in year_span)) - hol["HK"]
     open_mask = {m: np.array([d not in hol[m] for d in weekdays]) for m in ("HK", "US")}
     in_range = np.array([d <= end for d in weekdays])
@@ -303,11 +453,13 @@ def generate(out: Path, n_listings: int = 5000, years: int = 10, seed: int = 42,
     hkd = np.round(hkd, 5)
     cny = np.round(cny, 4)
     fx_in = np.flatnonzero(in_range)
-    fx = pd.DataFrame({
-        "date": np.concatenate([wd64[fx_in], wd64[fx_in]]),
-        "quote": np.repeat(["CNY", "HKD"], len(fx_in)),
-        "rate": np.concatenate([cny[fx_in], hkd[fx_in]]),
-    }).sort_values(["date", "quote"], kind="stable")
+    fx = pd.DataFrame(
+        {
+            "date": np.concatenate([wd64[fx_in], wd64[fx_in]]),
+            "quote": np.repeat(["CNY", "HKD"], len(fx_in)),
+            "rate": np.concatenate([cny[fx_in], hkd[fx_in]]),
+        }
+    ).sort_values(["date", "quote"], kind="stable")
     fx_select = f"select date, 'USD', quote, rate, '{src}', 'estimate', null from frame"
     w.write_table("fx", "usd_fx_daily.csv", fx, fx_select, "fx")
     nxt = int(np.flatnonzero(~in_range)[0])
@@ -325,7 +477,9 @@ def generate(out: Path, n_listings: int = 5000, years: int = 10, seed: int = 42,
     comp["margin"] = rng.uniform(0.05, 0.30, n_comp)
     comp["home_price"] = np.exp(rng.normal(np.log(40), 1.0, n_comp))  # per ordinary share, home currency
     # Home currency of the walk: HKD when the company has an HK listing, else USD.
-    comp["home_fx"] = np.where(comp["company_id"].isin(lst.loc[lst["market"] == "HK", "company_id"]), 7.8, 1.0)
+    comp["home_fx"] = np.where(
+        comp["company_id"].isin(lst.loc[lst["market"] == "HK", "company_id"]), 7.8, 1.0
+    )
 
     # Market factors per weekday (HK and US), shared by every listing on that exchange.
     f_hk = rng.normal(0.0001, 0.012, n_days)
@@ -333,22 +487,45 @@ def generate(out: Path, n_listings: int = 5000, years: int = 10, seed: int = 42,
     bench_rows = []
 
     # ---- reference files
-    cols_c = comp.assign(basket=np.where(comp["country"] == "CN", "china", "us"),
-                         sector=rng.choice(["Internet", "E-commerce", "Software", "Semiconductors", "Cloud"], n_comp))
-    w.write_table("reference", "companies.csv", cols_c[["company_id", "name", "country", "basket",
-                  "reporting_currency", "fye", "sector"]],
-                  f"select company_id, name, country, basket, reporting_currency, fye, sector, '{src}', "
-                  "'estimate', null from frame", "companies")
+    cols_c = comp.assign(
+        basket=np.where(comp["country"] == "CN", "china", "us"),
+        sector=rng.choice(["Internet", "E-commerce", "Software", "Semiconductors", "Cloud"], n_comp),
+    )
+    w.write_table(
+        "reference",
+        "companies.csv",
+        cols_c[["company_id", "name", "country", "basket", "reporting_currency", "fye", "sector"]],
+        f"select company_id, name, country, basket, reporting_currency, fye, sector, '{src}', "
+        "'estimate', null from frame",
+        "companies",
+    )
     lst["currency"] = np.where(lst["market"] == "HK", "HKD", "USD")
     lst["benchmark"] = np.where(lst["market"] == "HK", "^HSI", "^NDX")
-    bench = pd.DataFrame([(s, n, None, t, e, m, c, None, b, False) for s, n, t, e, m, c, b, _ in BENCHMARKS],
-                         columns=["symbol", "name", "company_id", "instrument_type", "exchange", "market",
-                                  "currency", "ratio", "benchmark", "is_primary"])
+    bench = pd.DataFrame(
+        [(s, n, None, t, e, m, c, None, b, False) for s, n, t, e, m, c, b, _ in BENCHMARKS],
+        columns=[
+            "symbol",
+            "name",
+            "company_id",
+            "instrument_type",
+            "exchange",
+            "market",
+            "currency",
+            "ratio",
+            "benchmark",
+            "is_primary",
+        ],
+    )
     all_listings = pd.concat([lst[bench.columns], bench], ignore_index=True)
     all_listings["ratio"] = all_listings["ratio"].astype("Float64")
-    w.write_table("reference", "listings.csv", all_listings,
-                  f"select symbol, name, company_id, instrument_type, exchange, market, currency, ratio, "
-                  f"benchmark, is_primary, null, '{src}', 'estimate', null from frame", "listings")
+    w.write_table(
+        "reference",
+        "listings.csv",
+        all_listings,
+        f"select symbol, name, company_id, instrument_type, exchange, market, currency, ratio, "
+        f"benchmark, is_primary, null, '{src}', 'estimate', null from frame",
+        "listings",
+    )
 
     # ---- prices and dividends, in chunks of companies (dual listings stay in one chunk)
     price_select = (
@@ -388,8 +565,20 @@ def generate(out: Path, n_listings: int = 5000, years: int = 10, seed: int = 42,
             else:
                 path = co.home_price * ratio * walk[:, ci]
             idx = np.append(trade_idx[market], next_idx[market])  # the last row is the next trading day
-            rows = _price_rows(path, idx, market, sym, lst.at[j, "currency"], lst.at[j, "instrument_type"],
-                               ratio, half_mask, wd64, crng, dividends, comp.at[comp_of_listing[j], "company_id"])
+            rows = _price_rows(
+                path,
+                idx,
+                market,
+                sym,
+                lst.at[j, "currency"],
+                lst.at[j, "instrument_type"],
+                ratio,
+                half_mask,
+                wd64,
+                crng,
+                dividends,
+                comp.at[comp_of_listing[j], "company_id"],
+            )
             nd_rows.append(rows.iloc[[-1]])
             frames.append(rows.iloc[:-1])
             names.append(sym)
@@ -399,7 +588,9 @@ def generate(out: Path, n_listings: int = 5000, years: int = 10, seed: int = 42,
                 factor_m = f_hk if market == "HK" else f_us
                 path = level * np.exp(np.cumsum(factor_m + crng.normal(0, 0.002, n_days)))
                 idx = np.append(trade_idx[market], next_idx[market])
-                rows = _price_rows(path, idx, market, sym, ccy, kind, 1.0, half_mask, wd64, crng, dividends, None)
+                rows = _price_rows(
+                    path, idx, market, sym, ccy, kind, 1.0, half_mask, wd64, crng, dividends, None
+                )
                 nd_rows.append(rows.iloc[[-1]])
                 frames.append(rows.iloc[:-1])
                 names.append(sym)
@@ -412,23 +603,38 @@ def generate(out: Path, n_listings: int = 5000, years: int = 10, seed: int = 42,
         for name, line in zip(nd["symbol"], body.splitlines(keepends=True), strict=True):
             (next_dir / "prices" / f"{name.replace('^', '_')}.csv").write_bytes(line)
         if not quiet:
-            print(f"  prices: companies {c_ids[-1] + 1}/{n_comp}, {time.perf_counter() - started:.1f}s",
-                  file=sys.stderr)
+            print(
+                f"  prices: companies {c_ids[-1] + 1}/{n_comp}, {time.perf_counter() - started:.1f}s",
+                file=sys.stderr,
+            )
 
-    div = pd.DataFrame(dividends, columns=["symbol", "action_type", "ex_date", "amount", "currency", "amount_per"])
+    div = pd.DataFrame(
+        dividends, columns=["symbol", "action_type", "ex_date", "amount", "currency", "amount_per"]
+    )
     div["announced_on"] = div["ex_date"] - pd.to_timedelta(rng.integers(10, 40, len(div)), unit="D")
     div["payable_on"] = div["ex_date"] + pd.to_timedelta(rng.integers(7, 30, len(div)), unit="D")
-    w.write_table("corporate_actions", "corporate_actions.csv", div,
-                  "select symbol, action_type, ex_date, announced_on, payable_on, round(amount, 4), currency, "
-                  f"amount_per, null, null, '{src}', 'estimate', null from frame", "corporate_actions")
+    w.write_table(
+        "corporate_actions",
+        "corporate_actions.csv",
+        div,
+        "select symbol, action_type, ex_date, announced_on, payable_on, round(amount, 4), currency, "
+        f"amount_per, null, null, '{src}', 'estimate', null from frame",
+        "corporate_actions",
+    )
 
     # ---- filings: quarterly per company
     _filings(w, comp, lst, rng, start, end, src, cny)
     _events(w, comp, rng, start, end, src)
 
     manifest = {
-        "seed": seed, "n_listings": int(len(all_listings)), "years": years, "start": str(start), "end": str(end),
-        "companies": int(n_comp), "rows": w.rows, "price_rows": w.rows.get("prices", 0),
+        "seed": seed,
+        "n_listings": int(len(all_listings)),
+        "years": years,
+        "start": str(start),
+        "end": str(end),
+        "companies": int(n_comp),
+        "rows": w.rows,
+        "price_rows": w.rows.get("prices", 0),
         "next_trading_day": {m: str(weekdays[next_idx[m]]) for m in ("HK", "US")},
         "seconds": round(time.perf_counter() - started, 1),
     }
@@ -461,8 +667,16 @@ def _price_rows(path, idx, market, sym, ccy, kind, ratio, half_mask, wd64, rng, 
         amount = amount[amount > 0]
         special = rng.random(len(ex)) < 0.05
         for e, a, s in zip(ex, amount, special, strict=True):
-            dividends.append((sym, "special_dividend" if s else "cash_dividend", wd64[idx[e]], float(a), ccy,
-                              "ads" if kind == "ads" else "share"))
+            dividends.append(
+                (
+                    sym,
+                    "special_dividend" if s else "cash_dividend",
+                    wd64[idx[e]],
+                    float(a),
+                    ccy,
+                    "ads" if kind == "ads" else "share",
+                )
+            )
         # Vendor adjustment: every price before an ex-date is scaled by (1 - dividend / previous close).
         step_factor = np.ones(n)
         step_factor[ex] = 1 - amount / prev[ex]
@@ -487,7 +701,7 @@ def _price_rows(path, idx, market, sym, ccy, kind, ratio, half_mask, wd64, rng, 
         # Half-days: the HK vendor file carries a zero-volume flat placeholder on some of them.
         ph = np.flatnonzero(half_mask[idx] & (rng.random(n) < 0.5))
         ph = ph[ph > 0]
-        flat = (close[ph - 1] if len(ph) else close[ph])
+        flat = close[ph - 1] if len(ph) else close[ph]
         close = close.copy()
         close[ph] = flat
         open_, high, low = open_.copy(), high.copy(), low.copy()
@@ -497,21 +711,42 @@ def _price_rows(path, idx, market, sym, ccy, kind, ratio, half_mask, wd64, rng, 
             adj_close[ph] = np.where(np.isnan(adj_close[ph]), np.nan, flat)
         volume_col[ph] = 0
         note[ph] = "vendor placeholder row: volume 0, O=H=L=C"
-    return pd.DataFrame({
-        "symbol": sym, "date": wd64[idx], "currency": ccy, "open": open_, "high": high, "low": low,
-        "close": close, "adj_close": adj_close, "volume": volume_col, "price_basis": basis, "note": note,
-    })
+    return pd.DataFrame(
+        {
+            "symbol": sym,
+            "date": wd64[idx],
+            "currency": ccy,
+            "open": open_,
+            "high": high,
+            "low": low,
+            "close": close,
+            "adj_close": adj_close,
+            "volume": volume_col,
+            "price_basis": basis,
+            "note": note,
+        }
+    )
 
 
 def _month_end(year: np.ndarray, month: np.ndarray) -> np.ndarray:
-    first_next = (pd.to_datetime(pd.DataFrame({"year": year, "month": month, "day": 1}))
-                  + pd.offsets.MonthBegin(1))
+    first_next = pd.to_datetime(
+        pd.DataFrame({"year": year, "month": month, "day": 1})
+    ) + pd.offsets.MonthBegin(1)
     return (first_next - pd.Timedelta(days=1)).to_numpy().astype("datetime64[D]")
 
 
-def _filings(w: Writer, comp: pd.DataFrame, lst: pd.DataFrame, rng: np.random.Generator,
-             start: dt.date, end: dt.date, src: str, cny: np.ndarray) -> None:
-    # Fiscal quarters ending from a year before `start` (so TTM exists from the first day) and announced by `end`.
+def _filings(
+    w: Writer,
+    comp: pd.DataFrame,
+    lst: pd.DataFrame,
+    rng: np.random.Generator,
+    start: dt.date,
+    end: dt.date,
+    src: str,
+    cny: np.ndarray,
+) -> None:
+    # Fiscal quarters ending from a year before `start` (so TTM exists from the first day),
+    # announced by `end`.
     q_months = []
     for fye in comp["fye"]:
         months = sorted({(fye - 3 * k - 1) % 12 + 1 for k in range(4)})
@@ -527,8 +762,10 @@ def _filings(w: Writer, comp: pd.DataFrame, lst: pd.DataFrame, rng: np.random.Ge
     q["period_end"] = _month_end(q["y"].to_numpy(), q["m"].to_numpy())
     lag = np.where(q["fiscal_quarter"] == 4, rng.integers(45, 80, len(q)), rng.integers(20, 55, len(q)))
     q["announced_on"] = q["period_end"] + lag.astype("timedelta64[D]")
-    q = q[(q["announced_on"] <= np.datetime64(end)) &
-          (q["period_end"] >= np.datetime64(start - dt.timedelta(days=400)))].reset_index(drop=True)
+    q = q[
+        (q["announced_on"] <= np.datetime64(end))
+        & (q["period_end"] >= np.datetime64(start - dt.timedelta(days=400)))
+    ].reset_index(drop=True)
     ci = q["ci"].to_numpy()
     c = comp.iloc[ci].reset_index(drop=True)
     fx_rep = np.where(c["reporting_currency"] == "CNY", float(np.median(cny)), 1.0)
@@ -541,25 +778,40 @@ def _filings(w: Writer, comp: pd.DataFrame, lst: pd.DataFrame, rng: np.random.Ge
     revenue = np.round(np.abs(annual_ni) / c["margin"] / 4 * np.exp(rng.normal(0, 0.05, len(q))))
     adj_ni = ni + np.abs(ni) * rng.uniform(0.05, 0.4, len(q))
     diluted = shares_m * rng.uniform(1.0, 1.03, len(q))
-    q = q.assign(company_id=c["company_id"], currency=c["reporting_currency"], revenue=revenue, ni=ni,
-                 adj_ni=adj_ni, diluted=diluted, shares=shares_m)
+    q = q.assign(
+        company_id=c["company_id"],
+        currency=c["reporting_currency"],
+        revenue=revenue,
+        ni=ni,
+        adj_ni=adj_ni,
+        diluted=diluted,
+        shares=shares_m,
+    )
     metrics = {
-        "revenue_m": (q["revenue"], True), "net_income_gaap_m": (np.round(q["ni"], 1), True),
+        "revenue_m": (q["revenue"], True),
+        "net_income_gaap_m": (np.round(q["ni"], 1), True),
         "eps_diluted_gaap": (np.round(q["ni"] / q["diluted"], 4), True),
         "net_income_adjusted_m": (np.round(q["adj_ni"], 1), True),
         "eps_diluted_adjusted": (np.round(q["adj_ni"] / q["diluted"], 4), True),
-        "diluted_shares_m": (np.round(q["diluted"], 3), False), "shares_outstanding_m": (np.round(q["shares"], 3), False),
+        "diluted_shares_m": (np.round(q["diluted"], 3), False),
+        "shares_outstanding_m": (np.round(q["shares"], 3), False),
     }
     key = q[["company_id", "fiscal_year", "fiscal_quarter", "period_end", "announced_on"]]
-    parts = [key.assign(metric=k, value=v, currency=q["currency"] if money else None)
-             for k, (v, money) in metrics.items()]
+    parts = [
+        key.assign(metric=k, value=v, currency=q["currency"] if money else None)
+        for k, (v, money) in metrics.items()
+    ]
     fund = pd.concat(parts, ignore_index=True).sort_values(
-        ["company_id", "fiscal_year", "fiscal_quarter"], kind="stable")
-    sel = ("select company_id, fiscal_year, fiscal_quarter, period_end, announced_on, metric, value, currency, "
-           f"'{src}', 'estimate', null from frame")
+        ["company_id", "fiscal_year", "fiscal_quarter"], kind="stable"
+    )
+    sel = (
+        "select company_id, fiscal_year, fiscal_quarter, period_end, announced_on, metric, value, currency, "
+        f"'{src}', 'estimate', null from frame"
+    )
     w.write_table("fundamentals", "synthetic.csv", fund, sel, "fundamentals")
 
-    # Segments: Alibaba's full set (summing to revenue, plus full-year rows); one cloud segment for some others.
+    # Segments: Alibaba's full set (summing to revenue, plus full-year rows);
+    # one cloud segment for some others.
     seg_parts = []
     is_ali = q["company_id"] == "alibaba"
     a = q[is_ali]
@@ -568,18 +820,40 @@ def _filings(w: Writer, comp: pd.DataFrame, lst: pd.DataFrame, rng: np.random.Ge
         for s, share in SEGMENT_SPLIT_ALIBABA.items():
             v = np.round(a["revenue"] * share)
             total += v
-            seg_parts.append(a[["company_id", "fiscal_year", "fiscal_quarter", "period_end", "announced_on",
-                                "currency"]].assign(segment=s, metric="revenue_m", value=v))
+            seg_parts.append(
+                a[
+                    ["company_id", "fiscal_year", "fiscal_quarter", "period_end", "announced_on", "currency"]
+                ].assign(segment=s, metric="revenue_m", value=v)
+            )
             if s != "inter_segment_elimination":
-                seg_parts.append(a[["company_id", "fiscal_year", "fiscal_quarter", "period_end", "announced_on",
-                                    "currency"]].assign(segment=s, metric="adjusted_ebita_m",
-                                                        value=np.round(v * rng.uniform(-0.05, 0.4, len(a)))))
-        seg_parts.append(a[["company_id", "fiscal_year", "fiscal_quarter", "period_end", "announced_on",
-                            "currency"]].assign(segment="all_others", metric="revenue_m", value=a["revenue"] - total))
+                seg_parts.append(
+                    a[
+                        [
+                            "company_id",
+                            "fiscal_year",
+                            "fiscal_quarter",
+                            "period_end",
+                            "announced_on",
+                            "currency",
+                        ]
+                    ].assign(
+                        segment=s,
+                        metric="adjusted_ebita_m",
+                        value=np.round(v * rng.uniform(-0.05, 0.4, len(a))),
+                    )
+                )
+        seg_parts.append(
+            a[
+                ["company_id", "fiscal_year", "fiscal_quarter", "period_end", "announced_on", "currency"]
+            ].assign(segment="all_others", metric="revenue_m", value=a["revenue"] - total)
+        )
     us_cloud = np.array(["aws", "google_cloud", "microsoft_intelligent_cloud"])
     cn_cloud = np.array(["baidu_ai_cloud", "cloud_intelligence", "tencent_fintech_business_services"])
-    seg_of = np.where(comp["country"] == "US", us_cloud[rng.integers(0, 3, len(comp))],
-                      cn_cloud[rng.integers(0, 3, len(comp))])
+    seg_of = np.where(
+        comp["country"] == "US",
+        us_cloud[rng.integers(0, 3, len(comp))],
+        cn_cloud[rng.integers(0, 3, len(comp))],
+    )
     has_seg = rng.random(len(comp)) < 0.4
     for cid_, s in REAL_SEGMENT.items():
         k = comp.index[comp["company_id"] == cid_]
@@ -590,48 +864,94 @@ def _filings(w: Writer, comp: pd.DataFrame, lst: pd.DataFrame, rng: np.random.Ge
     base = o[["company_id", "fiscal_year", "fiscal_quarter", "period_end", "announced_on", "currency"]]
     v = np.round(o["revenue"] * rng.uniform(0.05, 0.3, len(o)))
     seg_parts.append(base.assign(segment=so, metric="revenue_m", value=v))
-    seg_parts.append(base.assign(segment=so, metric="operating_income_m", value=np.round(v * rng.uniform(-0.1, 0.3, len(o)))))
+    seg_parts.append(
+        base.assign(
+            segment=so, metric="operating_income_m", value=np.round(v * rng.uniform(-0.1, 0.3, len(o)))
+        )
+    )
     seg = pd.concat(seg_parts, ignore_index=True)
     # Alibaba full fiscal years (quarter 0) = sum of the four quarters, where all four are present.
     if len(a):
         ali = seg[seg["company_id"] == "alibaba"]
-        full = ali.groupby(["company_id", "fiscal_year", "segment", "metric", "currency"], as_index=False).agg(
-            value=("value", "sum"), n=("value", "size"), period_end=("period_end", "max"),
-            announced_on=("announced_on", "max"))
+        full = ali.groupby(
+            ["company_id", "fiscal_year", "segment", "metric", "currency"], as_index=False
+        ).agg(
+            value=("value", "sum"),
+            n=("value", "size"),
+            period_end=("period_end", "max"),
+            announced_on=("announced_on", "max"),
+        )
         full = full[full["n"] == 4].drop(columns="n").assign(fiscal_quarter=0)
         seg = pd.concat([seg, full], ignore_index=True)
     seg = seg.sort_values(["company_id", "fiscal_year", "fiscal_quarter"], kind="stable")
-    w.write_table("segments", "synthetic.csv", seg,
-                  "select company_id, fiscal_year, fiscal_quarter, period_end, announced_on, segment, metric, "
-                  f"value, currency, '{src}', 'estimate', null from frame", "segments")
+    w.write_table(
+        "segments",
+        "synthetic.csv",
+        seg,
+        "select company_id, fiscal_year, fiscal_quarter, period_end, announced_on, segment, metric, "
+        f"value, currency, '{src}', 'estimate', null from frame",
+        "segments",
+    )
 
     # Balance sheet at each quarter end, announced with the quarter.
-    items = {"cash_and_equivalents_m": 0.10, "short_term_investments_m": 0.08, "restricted_cash_m": 0.005,
-             "bank_borrowings_noncurrent_m": 0.03, "unsecured_senior_notes_noncurrent_m": 0.04,
-             "equity_securities_listed_m": 0.02, "equity_method_investments_m": 0.03}
+    items = {
+        "cash_and_equivalents_m": 0.10,
+        "short_term_investments_m": 0.08,
+        "restricted_cash_m": 0.005,
+        "bank_borrowings_noncurrent_m": 0.03,
+        "unsecured_senior_notes_noncurrent_m": 0.04,
+        "equity_securities_listed_m": 0.02,
+        "equity_method_investments_m": 0.03,
+    }
     mcap_rep = (c["mcap_usd"] * fx_rep / 1e6).to_numpy()
-    bs = pd.concat([q[["company_id", "period_end", "announced_on", "currency"]].assign(
-        item=k, value=np.round(mcap_rep * share * rng.uniform(0.5, 1.5, len(q)), 1))
-        for k, share in items.items()], ignore_index=True).sort_values(["company_id", "period_end"], kind="stable")
-    w.write_table("balance_sheet", "synthetic.csv", bs,
-                  f"select company_id, period_end, announced_on, item, value, currency, '{src}', 'estimate', null "
-                  "from frame", "balance_sheet")
+    bs = pd.concat(
+        [
+            q[["company_id", "period_end", "announced_on", "currency"]].assign(
+                item=k, value=np.round(mcap_rep * share * rng.uniform(0.5, 1.5, len(q)), 1)
+            )
+            for k, share in items.items()
+        ],
+        ignore_index=True,
+    ).sort_values(["company_id", "period_end"], kind="stable")
+    w.write_table(
+        "balance_sheet",
+        "synthetic.csv",
+        bs,
+        f"select company_id, period_end, announced_on, item, value, currency, '{src}', 'estimate', null "
+        "from frame",
+        "balance_sheet",
+    )
 
     # Capex: one definition per company (Alibaba and Tencent their own), plus incl_finance_leases for two.
     definition = q["company_id"].map(CAPEX_DEFINITION).fillna("cash_purchases_of_ppe")
     capex_v = np.round(np.maximum(q["revenue"] * rng.uniform(0.03, 0.2, len(q)), 1.0))
-    cx = [q[["company_id", "fiscal_year", "fiscal_quarter", "period_end", "announced_on", "currency"]].assign(
-        definition=definition, value=capex_v)]
+    cx = [
+        q[["company_id", "fiscal_year", "fiscal_quarter", "period_end", "announced_on", "currency"]].assign(
+            definition=definition, value=capex_v
+        )
+    ]
     fl = q["company_id"].isin(["microsoft", "meta"])
-    cx.append(q.loc[fl, ["company_id", "fiscal_year", "fiscal_quarter", "period_end", "announced_on", "currency"]]
-              .assign(definition="incl_finance_leases", value=np.round(capex_v[fl] * 1.3)))
-    capex = pd.concat(cx, ignore_index=True).sort_values(["company_id", "fiscal_year", "fiscal_quarter"], kind="stable")
-    w.write_table("capex", "synthetic.csv", capex,
-                  "select company_id, fiscal_year, fiscal_quarter, period_end, announced_on, definition, value, "
-                  f"currency, '{src}', 'estimate', null from frame", "capex")
+    cx.append(
+        q.loc[
+            fl, ["company_id", "fiscal_year", "fiscal_quarter", "period_end", "announced_on", "currency"]
+        ].assign(definition="incl_finance_leases", value=np.round(capex_v[fl] * 1.3))
+    )
+    capex = pd.concat(cx, ignore_index=True).sort_values(
+        ["company_id", "fiscal_year", "fiscal_quarter"], kind="stable"
+    )
+    w.write_table(
+        "capex",
+        "synthetic.csv",
+        capex,
+        "select company_id, fiscal_year, fiscal_quarter, period_end, announced_on, definition, value, "
+        f"currency, '{src}', 'estimate', null from frame",
+        "capex",
+    )
 
     # Guidance: the US four every year, and a quarter of the other companies.
-    guided = comp["company_id"].isin(["microsoft", "alphabet", "amazon", "meta", "alibaba"]) | (rng.random(len(comp)) < 0.25)
+    guided = comp["company_id"].isin(["microsoft", "alphabet", "amazon", "meta", "alibaba"]) | (
+        rng.random(len(comp)) < 0.25
+    )
     g = []
     for i in np.flatnonzero(guided):
         row = comp.iloc[i]
@@ -649,31 +969,62 @@ def _filings(w: Writer, comp: pd.DataFrame, lst: pd.DataFrame, rng: np.random.Ge
                 continue
             low = round(annual_capex * rng.uniform(0.9, 1.2), 0)
             high = round(low * rng.uniform(1.0, 1.2), 0) if rng.random() < 0.7 else np.nan
-            g.append((row["company_id"], label, p_start, p_end, announced, low, high, row["reporting_currency"]))
-    guidance = pd.DataFrame(g, columns=["company_id", "label", "p_start", "p_end", "announced", "low", "high",
-                                        "currency"])
-    w.write_table("guidance", "capex_guidance.csv", guidance,
-                  "select company_id, label, p_start, p_end, announced, low, "
-                  "case when isnan(high) then null else high end, currency, 'company_reported', "
-                  f"'{src}', 'estimate', null from frame", "guidance")
+            g.append(
+                (row["company_id"], label, p_start, p_end, announced, low, high, row["reporting_currency"])
+            )
+    guidance = pd.DataFrame(
+        g, columns=["company_id", "label", "p_start", "p_end", "announced", "low", "high", "currency"]
+    )
+    w.write_table(
+        "guidance",
+        "capex_guidance.csv",
+        guidance,
+        "select company_id, label, p_start, p_end, announced, low, "
+        "case when isnan(high) then null else high end, currency, 'company_reported', "
+        f"'{src}', 'estimate', null from frame",
+        "guidance",
+    )
 
 
-def _events(w: Writer, comp: pd.DataFrame, rng: np.random.Generator, start: dt.date, end: dt.date, src: str) -> None:
+def _events(
+    w: Writer, comp: pd.DataFrame, rng: np.random.Generator, start: dt.date, end: dt.date, src: str
+) -> None:
     # A curated catalyst list grows with time, not with the universe (~8 a year, as in seeds/events).
     days = (end - start).days
     n = max(20, 8 * days // 365)
     dates = np.datetime64(start) + rng.integers(0, days, n).astype("timedelta64[D]")
-    kinds = np.array(["model_release", "earnings", "partnership", "capex_announcement", "policy",
-                      "product_launch", "market"])
+    kinds = np.array(
+        [
+            "model_release",
+            "earnings",
+            "partnership",
+            "capex_announcement",
+            "policy",
+            "product_launch",
+            "market",
+        ]
+    )
     k = kinds[rng.integers(0, len(kinds), n)]
-    company = np.where(np.isin(k, ["policy", "market"]), None,
-                       comp["company_id"].to_numpy()[rng.integers(0, len(comp), n)])
-    ev = pd.DataFrame({"event_id": [f"synthetic_event_{i:06d}" for i in range(n)], "date": dates, "type": k,
-                       "company_id": company, "title": [f"Synthetic {t.replace('_', ' ')} {i}" for i, t in enumerate(k)]})
+    company = np.where(
+        np.isin(k, ["policy", "market"]), None, comp["company_id"].to_numpy()[rng.integers(0, len(comp), n)]
+    )
+    ev = pd.DataFrame(
+        {
+            "event_id": [f"synthetic_event_{i:06d}" for i in range(n)],
+            "date": dates,
+            "type": k,
+            "company_id": company,
+            "title": [f"Synthetic {t.replace('_', ' ')} {i}" for i, t in enumerate(k)],
+        }
+    )
     ev = ev.sort_values(["date", "event_id"], kind="stable")
-    w.write_table("events", "ai_events.csv", ev,
-                  f"select event_id, date, type, company_id, title, null, '{src}', 'estimate', null from frame",
-                  "events")
+    w.write_table(
+        "events",
+        "ai_events.csv",
+        ev,
+        f"select event_id, date, type, company_id, title, null, '{src}', 'estimate', null from frame",
+        "events",
+    )
 
 
 def _check_headers(out: Path) -> None:
@@ -698,20 +1049,30 @@ def manifest_matches(out: Path, n_listings: int, years: int, seed: int) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--listings", type=int, default=5000, help="listings incl. 6 indices/ETFs (default 5000)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--listings", type=int, default=5000, help="listings incl. 6 indices/ETFs (default 5000)"
+    )
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--end-date", type=dt.date.fromisoformat, default=DEFAULT_END)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    parser.add_argument("--if-missing", action="store_true", help="do nothing if --out already holds this scale")
+    parser.add_argument(
+        "--if-missing", action="store_true", help="do nothing if --out already holds this scale"
+    )
     args = parser.parse_args(argv)
     if args.if_missing and manifest_matches(args.out, args.listings, args.years, args.seed):
         print(f"{args.out}: already generated at this scale", file=sys.stderr)
         return 0
     m = generate(args.out.resolve(), args.listings, args.years, args.seed, args.end_date)
-    print(f"{args.out}: {m['n_listings']} listings, {m['companies']} companies, {m['price_rows']:,} price rows, "
-          f"{m['start']}..{m['end']}, {m['seconds']}s", file=sys.stderr)
+    print(
+        f"{args.out}: {m['n_listings']} listings, {m['companies']} companies, "
+        f"{m['price_rows']:,} price rows, "
+        f"{m['start']}..{m['end']}, {m['seconds']}s",
+        file=sys.stderr,
+    )
     return 0
 
 
