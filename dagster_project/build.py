@@ -1,7 +1,11 @@
 """The pipeline without Dagster: load raw, `dbt build`, publish. Same code paths as the assets.
 
 Used by tests and by the benchmark (to measure Dagster's overhead); analysts use `make run`.
-    python -m dagster_project.build [--select raw|dbt|publish ...] [--seeds-dir DIR]
+    python -m dagster_project.build [--select raw|dbt|publish ...] [--seeds-dir DIR] [--full-refresh]
+                                    [--dbt-target-path DIR]
+
+`dbt build` is incremental for the price-derived models (README "Incremental builds"); --full-refresh
+rebuilds them from scratch. --dbt-target-path keeps dbt's artefacts out of dbt/target (parallel builds).
 """
 
 from __future__ import annotations
@@ -14,7 +18,15 @@ from pathlib import Path
 
 import duckdb
 
-from .paths import DBT_DIR, PROJECT_ROOT, SEEDS_DIR, build_db_path, published_db_path, warehouse_dir
+from .paths import (
+    DBT_DIR,
+    PROJECT_ROOT,
+    SEEDS_DIR,
+    build_db_path,
+    duckdb_memory_limit,
+    published_db_path,
+    warehouse_dir,
+)
 from .publish import pause_for_tests
 from .raw.loader import load_table, seed_files
 from .raw.schemas import TABLES
@@ -30,7 +42,7 @@ def load_raw(seeds_dir: Path = SEEDS_DIR, db_path: Path | None = None) -> dict[s
     seeds_dir = seeds_dir.resolve()
     root = PROJECT_ROOT if seeds_dir.is_relative_to(PROJECT_ROOT) else seeds_dir.parent
     counts = {}
-    with duckdb.connect(str(db_path)) as conn:
+    with duckdb.connect(str(db_path), config={"memory_limit": duckdb_memory_limit()}) as conn:
         for spec in TABLES:  # reference tables first: later tables' cross-file rules read them
             pause_for_tests("raw-" + spec.name)
             result = load_table(conn, spec, seed_files(seeds_dir, spec), root=root, strict_cross_checks=True)
@@ -38,15 +50,22 @@ def load_raw(seeds_dir: Path = SEEDS_DIR, db_path: Path | None = None) -> dict[s
     return counts
 
 
-def dbt(*args: str) -> None:
+def dbt(*args: str, target_path: Path | None = None) -> None:
     """Run the dbt CLI of this interpreter's environment on the project."""
     from . import dbt_project  # noqa: F401  (puts dbt on PATH, prepares the manifest)
 
     command = ["dbt", *args, "--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR)]
+    if target_path is not None:
+        command += ["--target-path", str(target_path)]
     subprocess.run(command, check=True, cwd=DBT_DIR)
 
 
-def run(steps: tuple[str, ...] = STEPS, seeds_dir: Path = SEEDS_DIR) -> None:
+def run(
+    steps: tuple[str, ...] = STEPS,
+    seeds_dir: Path = SEEDS_DIR,
+    full_refresh: bool = False,
+    dbt_target_path: Path | None = None,
+) -> None:
     warehouse_dir().mkdir(parents=True, exist_ok=True)
     for step in steps:
         started = time.perf_counter()
@@ -54,7 +73,7 @@ def run(steps: tuple[str, ...] = STEPS, seeds_dir: Path = SEEDS_DIR) -> None:
             load_raw(seeds_dir)
         elif step == "dbt":
             pause_for_tests("dbt")
-            dbt("build", "--quiet")
+            dbt("build", "--quiet", *(["--full-refresh"] if full_refresh else []), target_path=dbt_target_path)
         elif step == "publish":
             from .publish import publish
 
@@ -66,8 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--select", nargs="+", choices=STEPS, default=list(STEPS))
     parser.add_argument("--seeds-dir", type=Path, default=SEEDS_DIR)
+    parser.add_argument("--full-refresh", action="store_true", help="rebuild the incremental models from scratch")
+    parser.add_argument("--dbt-target-path", type=Path, default=None, help="dbt artefacts folder (default dbt/target)")
     args = parser.parse_args(argv)
-    run(tuple(s for s in STEPS if s in args.select), args.seeds_dir)
+    run(tuple(s for s in STEPS if s in args.select), args.seeds_dir, args.full_refresh, args.dbt_target_path)
     return 0
 
 

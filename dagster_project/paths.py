@@ -33,4 +33,9 @@ def published_db_path() -> Path:
     return warehouse_dir() / "warehouse.duckdb"
 
 
+def duckdb_memory_limit() -> str:
+    """Memory bound for the writers (loader, dbt, publish); DuckDB spills to disk beyond it."""
+    return os.environ.get("DUCKDB_MEMORY_LIMIT", "3GB")
+
+
 warehouse_dir()

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import duckdb
 
+from .paths import duckdb_memory_limit
+
 # DuckDB 1.1+ drivers (bundled by many BI tools) can read files written with this storage version.
 STORAGE_VERSION = "v1.1.0"
 PUBLISHED_SCHEMA = "marts"
@@ -100,7 +102,7 @@ def publish(build_db: Path, published: Path, parquet_dir: Path | None = None) ->
     built_at = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
     # An in-memory session attaches the build read-only and the new file writable.
-    conn = duckdb.connect()
+    conn = duckdb.connect(config={"memory_limit": duckdb_memory_limit()})
     conn.execute(f"attach '{build_db}' as build (read_only)")
     conn.execute("use build")
     try:

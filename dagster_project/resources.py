@@ -8,7 +8,7 @@ from dagster_dbt import DbtCliResource
 from dagster_duckdb import DuckDBResource
 
 from .dbt_project import dbt_project
-from .paths import build_db_path
+from .paths import build_db_path, duckdb_memory_limit
 
 
 class BuildDatabase(DuckDBResource):
@@ -22,7 +22,8 @@ class BuildDatabase(DuckDBResource):
         path = self.database or str(build_db_path())
         if not self.database:
             build_db_path().parent.mkdir(parents=True, exist_ok=True)
-        with DuckDBResource(database=path, connection_config=self.connection_config).get_connection() as conn:
+        config = {"memory_limit": duckdb_memory_limit(), **self.connection_config}
+        with DuckDBResource(database=path, connection_config=config).get_connection() as conn:
             yield conn
 
 
