@@ -1,12 +1,12 @@
 """One Dagster asset per raw table: seed files -> `raw.<table>` in the build database."""
 
 import dagster as dg
-from ..resources import BuildDatabase
 
 from ..paths import SEEDS_DIR
 from ..raw.checks import required_tables
 from ..raw.loader import SeedValidationError, load_table, seed_files
 from ..raw.schemas import TABLES, RawTable
+from ..resources import BuildDatabase
 
 
 def _column_schema(spec: RawTable) -> dg.TableSchema:
