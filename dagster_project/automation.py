@@ -1,27 +1,57 @@
-"""When the pipeline runs: one job for everything, a weekday schedule after the US close,
-a sensor on seed files, and freshness checks on the price-derived marts."""
+"""When the pipeline runs: one job for everything (and its --full-refresh twin), a weekday schedule after the
+US close, a sensor on seed files, and freshness checks on the price-derived marts. Built by factories so the
+daily-partitioned code location (definitions_daily.py) gets the same automation with partition keys."""
 
 import hashlib
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 import dagster as dg
 
+from .assets.dbt import FULL_REFRESH_TAG
 from .paths import SEEDS_DIR
 
-build_everything = dg.define_asset_job(
-    "build_everything",
-    selection=dg.AssetSelection.all(),
-    description="Load every seed family, build and test every dbt model, then publish the warehouse.",
-)
 
-# 17:30 New York, Monday to Friday: after the US close (Hong Kong has closed hours earlier).
-weekday_after_us_close = dg.ScheduleDefinition(
-    name="weekday_after_us_close",
-    job=build_everything,
-    cron_schedule="30 17 * * 1-5",
-    execution_timezone="America/New_York",
-    default_status=dg.DefaultScheduleStatus.STOPPED,
-)
+def make_jobs() -> tuple:
+    """build_everything and full_refresh_everything (partitioned when the assets they select are)."""
+    build = dg.define_asset_job(
+        "build_everything",
+        selection=dg.AssetSelection.all(),
+        description="Load every seed family, build and test every dbt model (the price-derived ones "
+        "incrementally: new days and whatever changed inputs invalidated), then publish the warehouse.",
+    )
+    full_refresh = dg.define_asset_job(
+        "full_refresh_everything",
+        selection=dg.AssetSelection.all(),
+        tags={FULL_REFRESH_TAG: "true"},
+        description="As build_everything, with `dbt build --full-refresh`: the incremental models are rebuilt "
+        "from scratch (after a change in a macro they use; see README 'Incremental builds').",
+    )
+    return build, full_refresh
+
+
+def today_partition() -> str:
+    """Today's daily partition (UTC), the latest one."""
+    return datetime.now(timezone.utc).date().isoformat()
+
+
+def make_schedule(job, partitioned: bool = False) -> dg.ScheduleDefinition:
+    """17:30 New York, Monday to Friday: after the US close (Hong Kong has closed hours earlier); with
+    partitions, each run is that day's partition (22:30 UTC, the same calendar day)."""
+
+    @dg.schedule(
+        name="weekday_after_us_close",
+        job=job,
+        cron_schedule="30 17 * * 1-5",
+        execution_timezone="America/New_York",
+        default_status=dg.DefaultScheduleStatus.STOPPED,
+    )
+    def weekday_after_us_close(context: dg.ScheduleEvaluationContext):
+        if partitioned:
+            day = context.scheduled_execution_time.astimezone(timezone.utc).date().isoformat()
+            return dg.RunRequest(partition_key=day)
+        return dg.RunRequest()
+
+    return weekday_after_us_close
 
 
 def seeds_fingerprint() -> str:
@@ -33,17 +63,25 @@ def seeds_fingerprint() -> str:
     return digest.hexdigest()
 
 
-@dg.sensor(job=build_everything, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.STOPPED)
-def seed_files_changed(context: dg.SensorEvaluationContext):
-    """Start a build when a file under seeds/ is added or changed."""
-    fingerprint = seeds_fingerprint()
-    if fingerprint == context.cursor:
-        return dg.SkipReason("seed files unchanged")
-    first_look = context.cursor is None
-    context.update_cursor(fingerprint)
-    if first_look:
-        return dg.SkipReason("recorded the current seed files; the next change starts a build")
-    return dg.RunRequest(run_key=fingerprint)
+def make_seed_sensor(job, partitioned: bool = False) -> dg.SensorDefinition:
+    @dg.sensor(job=job, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.STOPPED)
+    def seed_files_changed(context: dg.SensorEvaluationContext):
+        """Start a build when a file under seeds/ is added or changed."""
+        fingerprint = seeds_fingerprint()
+        if fingerprint == context.cursor:
+            return dg.SkipReason("seed files unchanged")
+        first_look = context.cursor is None
+        context.update_cursor(fingerprint)
+        if first_look:
+            return dg.SkipReason("recorded the current seed files; the next change starts a build")
+        return dg.RunRequest(run_key=fingerprint, partition_key=today_partition() if partitioned else None)
+
+    return seed_files_changed
+
+
+build_everything, full_refresh_everything = make_jobs()
+weekday_after_us_close = make_schedule(build_everything)
+seed_files_changed = make_seed_sensor(build_everything)
 
 
 PRICE_DERIVED_MARTS = [

@@ -2,10 +2,12 @@
 
 Used by tests and by the benchmark (to measure Dagster's overhead); analysts use `make run`.
     python -m dagster_project.build [--select raw|dbt|publish ...] [--seeds-dir DIR] [--full-refresh]
-                                    [--dbt-target-path DIR]
+                                    [--dbt-target-path DIR] [--dbt-vars JSON]
 
 `dbt build` is incremental for the price-derived models (README "Incremental builds"); --full-refresh
-rebuilds them from scratch. --dbt-target-path keeps dbt's artefacts out of dbt/target (parallel builds).
+rebuilds them from scratch; --dbt-vars '{"incremental_from": "2025-06-02", "incremental_to": "2025-06-06"}'
+also recomputes those dates (what a Dagster partition does). --dbt-target-path keeps dbt's artefacts out of
+dbt/target (parallel builds).
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ def run(
     seeds_dir: Path = SEEDS_DIR,
     full_refresh: bool = False,
     dbt_target_path: Path | None = None,
+    dbt_vars: str | None = None,
 ) -> None:
     warehouse_dir().mkdir(parents=True, exist_ok=True)
     for step in steps:
@@ -73,7 +76,8 @@ def run(
             load_raw(seeds_dir)
         elif step == "dbt":
             pause_for_tests("dbt")
-            dbt("build", "--quiet", *(["--full-refresh"] if full_refresh else []), target_path=dbt_target_path)
+            options = (["--full-refresh"] if full_refresh else []) + (["--vars", dbt_vars] if dbt_vars else [])
+            dbt("build", "--quiet", *options, target_path=dbt_target_path)
         elif step == "publish":
             from .publish import publish
 
@@ -87,8 +91,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds-dir", type=Path, default=SEEDS_DIR)
     parser.add_argument("--full-refresh", action="store_true", help="rebuild the incremental models from scratch")
     parser.add_argument("--dbt-target-path", type=Path, default=None, help="dbt artefacts folder (default dbt/target)")
+    parser.add_argument("--dbt-vars", default=None, help="dbt --vars (YAML/JSON), e.g. a forced date range")
     args = parser.parse_args(argv)
-    run(tuple(s for s in STEPS if s in args.select), args.seeds_dir, args.full_refresh, args.dbt_target_path)
+    steps = tuple(s for s in STEPS if s in args.select)
+    run(steps, args.seeds_dir, args.full_refresh, args.dbt_target_path, args.dbt_vars)
     return 0
 
 

@@ -9,6 +9,7 @@ from .assets.raw import raw_assets
 from .automation import (
     build_everything,
     freshness_sensor,
+    full_refresh_everything,
     price_mart_freshness,
     seed_files_changed,
     weekday_after_us_close,
@@ -18,7 +19,7 @@ from .resources import build_database, dbt_cli
 defs = dg.Definitions(
     assets=[*raw_assets, dbt_models, published_warehouse, story_charts],
     asset_checks=[*price_mart_freshness],
-    jobs=[build_everything],
+    jobs=[build_everything, full_refresh_everything],
     schedules=[weekday_after_us_close],
     sensors=[seed_files_changed, freshness_sensor],
     resources={"build_db": build_database(), "dbt": dbt_cli()},

@@ -1,5 +1,20 @@
-"""dbt models as Dagster assets: one translator decides keys, groups, owners and descriptions."""
+"""dbt models as Dagster assets: one translator decides keys, groups, owners, descriptions and partitions.
 
+One `@dbt_assets` (one `dbt build`, every test an asset check) over the whole project. dbt decides what an
+incremental run of the price-derived models rebuilds (dbt/macros/incremental.sql: every row after the last
+date each model holds, plus whatever a change in the inputs invalidated), so every run leaves them equal to
+a full rebuild. Two variants of the same assets:
+- `dbt_models` (code location `dagster_project.definitions`, the default): unpartitioned;
+- `build_dbt_assets(daily_partitions=True)` (code location `dagster_project.definitions_daily`): the
+  incremental models carry daily partitions, everything else stays unpartitioned; a run for a partition (or
+  a backfill's range, in one run) also recomputes its own dates (dbt vars `incremental_from` /
+  `incremental_to`).
+A run tagged `dbt/full_refresh=true` (job `full_refresh_everything`) passes `--full-refresh`. The project is
+not split into two `@dbt_assets`: that splits the dbt op around the partitioned models and runs relationship
+tests before the models they reference exist.
+"""
+
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -9,6 +24,11 @@ from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtC
 from ..dbt_project import dbt_project
 
 LAYERS = ("staging", "intermediate", "marts")
+FULL_REFRESH_TAG = "dbt/full_refresh"
+
+# One partition per calendar day (UTC), up to and including today. Days without trading simply have nothing
+# to recompute. The start only bounds what the UI offers to backfill: older data is built all the same.
+daily_partitions = dg.DailyPartitionsDefinition(start_date="2010-01-01", end_offset=1)
 
 
 def _layer(props: Mapping[str, Any]) -> str | None:
@@ -17,7 +37,12 @@ def _layer(props: Mapping[str, Any]) -> str | None:
 
 
 class WarehouseTranslator(DagsterDbtTranslator):
-    """Keys are <layer>/<model> (raw sources keep their raw/<table> keys from the source meta)."""
+    """Keys are <layer>/<model> (raw sources keep their raw/<table> keys from the source meta); with
+    `daily_partitions`, the incremental models are partitioned by day."""
+
+    def __init__(self, settings: DagsterDbtTranslatorSettings | None = None, daily_partitions: bool = False):
+        super().__init__(settings=settings)
+        self.daily_partitions = daily_partitions
 
     def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
         layer = _layer(dbt_resource_props)
@@ -34,11 +59,42 @@ class WarehouseTranslator(DagsterDbtTranslator):
         ).get("owner")
         return [owner] if owner else ["team:analytics-engineering"]
 
+    def get_partitions_def(self, dbt_resource_props: Mapping[str, Any]) -> dg.PartitionsDefinition | None:
+        if self.daily_partitions and (dbt_resource_props.get("config") or {}).get("materialized") == "incremental":
+            return daily_partitions
+        return None
+
 
 translator = WarehouseTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True))
 
 
-@dbt_assets(manifest=dbt_project.manifest_path, dagster_dbt_translator=translator, name="dbt_models")
-def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):
-    """`dbt build`: every model and its tests; a failing test fails the step, so nothing publishes."""
-    yield from dbt.cli(["build"], context=context).stream().fetch_row_counts().fetch_column_metadata()
+def build_dbt_assets(daily_partitions: bool = False) -> dg.AssetsDefinition:
+    """The dbt project as one multi-asset; with `daily_partitions`, the incremental models are partitioned."""
+    if daily_partitions:
+        dbt_translator = WarehouseTranslator(DagsterDbtTranslatorSettings(enable_asset_checks=True), True)
+    else:
+        dbt_translator = translator
+
+    @dbt_assets(
+        manifest=dbt_project.manifest_path,
+        dagster_dbt_translator=dbt_translator,
+        name="dbt_models",
+        backfill_policy=dg.BackfillPolicy.single_run() if daily_partitions else None,
+    )
+    def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):
+        """`dbt build`: every model and its tests; a failing test fails the step, so nothing publishes. The
+        incremental models build new days and whatever changed inputs invalidated (and, in a partitioned run,
+        recompute the partition's dates)."""
+        args = ["build"]
+        if context.run.tags.get(FULL_REFRESH_TAG, "").lower() == "true":
+            args.append("--full-refresh")
+        if context.has_partition_key or context.has_partition_key_range:
+            days = context.partition_key_range
+            args += ["--vars", json.dumps({"incremental_from": days.start, "incremental_to": days.end})]
+            context.log.info(f"incremental models: recomputing {days.start}..{days.end} and every new or changed row")
+        yield from dbt.cli(args, context=context).stream().fetch_row_counts().fetch_column_metadata()
+
+    return dbt_models
+
+
+dbt_models = build_dbt_assets()

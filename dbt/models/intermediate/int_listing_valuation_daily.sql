@@ -1,8 +1,45 @@
 -- One row per listing and trading day: traded close, close in USD, the company's market value implied by
 -- this listing's price, point-in-time TTM earnings and trailing P/E.
-with prices as (
+-- Incremental (macros/incremental.sql): rows whose prices, listing, FX rate or TTM row changed are deleted
+-- first (pre-hook); then rows after the last date held are written, for every listing of a company from the
+-- earliest date written for any of them (market_cap_gap_to_primary compares listings on the same date).
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key=['symbol', 'date'],
+    on_schema_change='fail',
+    pre_hook="{{ incremental_invalidate(listing_valuation_daily_invalid()) }}",
+    post_hook="{{ incremental_save_state() }}",
+) }}
+
+with all_prices as (
     select symbol, date, currency, traded_close, price_basis_source, is_dividend_unadjusted
     from {{ ref('int_prices_traded_daily') }}
+),
+
+{% if is_incremental() %}
+written as (
+    {{ incremental_write_from('select symbol, date from all_prices') }}
+),
+
+company_written as (
+    select coalesce(l.company_id, '') as company_key, min(wr.write_from) as write_from
+    from written as wr
+    left join {{ ref('stg_reference__listings') }} as l
+        on l.symbol = wr.symbol
+    group by coalesce(l.company_id, '')
+),
+{% endif %}
+
+prices as (
+    select p.symbol, p.date, p.currency, p.traded_close, p.price_basis_source, p.is_dividend_unadjusted
+    from all_prices as p
+    {% if is_incremental() %}
+    left join {{ ref('stg_reference__listings') }} as l
+        on l.symbol = p.symbol
+    inner join company_written as cw
+        on cw.company_key = coalesce(l.company_id, '') and p.date >= cw.write_from
+    {% endif %}
 ),
 
 listings as (

@@ -1,24 +1,63 @@
 -- Traded (unadjusted, split-adjusted) close per listing and trading day. See the YAML for the method.
-with prices as (
-    select
-        symbol,
-        date,
-        currency,
-        close,
-        adj_close,
-        volume,
-        price_basis,
-        -- the vendor's dividend-adjusted close: `close` itself on dividend-adjusted series, else `adj_close`
-        case
-            when price_basis = 'dividend_adjusted' then close
-            when price_basis = 'unadjusted' then adj_close
-        end as vendor_adjusted_close
+-- Incremental (macros/incremental.sql): symbols whose prices or corporate actions changed are deleted first
+-- (pre-hook); then each symbol's rows after the last date held are written. Un-adjusting needs every later
+-- ex-date, so a symbol re-read into its stored history (a forced date range) is read whole.
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key=['symbol', 'date'],
+    on_schema_change='fail',
+    pre_hook="{{ incremental_invalidate(prices_traded_daily_invalid()) }}",
+    post_hook="{{ incremental_save_state(prices_traded_daily_action_inputs()) }}",
+) }}
+
+with all_prices as (
+    select symbol, date, currency, close, adj_close, volume, price_basis
     from {{ ref('stg_market__prices_daily') }}
 ),
 
+{% if is_incremental() %}
+written as (
+    {{ incremental_write_from('select symbol, date from all_prices') }}
+),
+
+read_from as (
+    select
+        wr.symbol,
+        wr.write_from,
+        case when wm.watermark is not null and wr.write_from <= wm.watermark then cast('0001-01-01' as date)
+             else wr.write_from end as read_from
+    from written as wr
+    left join ({{ incremental_watermarks() }}) as wm
+        on wm.symbol = wr.symbol
+),
+{% endif %}
+
+prices as (
+    select
+        p.symbol,
+        p.date,
+        p.currency,
+        p.close,
+        p.adj_close,
+        p.volume,
+        p.price_basis,
+        -- the vendor's dividend-adjusted close: `close` itself on dividend-adjusted series, else `adj_close`
+        case
+            when p.price_basis = 'dividend_adjusted' then p.close
+            when p.price_basis = 'unadjusted' then p.adj_close
+        end as vendor_adjusted_close
+    from all_prices as p
+    {% if is_incremental() %}
+    inner join read_from as r
+        on r.symbol = p.symbol and p.date >= r.read_from
+    {% endif %}
+),
+
 price_span as (
+    -- over the whole series, also in an incremental run
     select symbol, min(date) as first_price_date, max(date) as last_price_date
-    from prices
+    from all_prices
     group by symbol
 ),
 
@@ -73,6 +112,10 @@ dividends as (
         on p.symbol = a.symbol
     left join listings as l
         on l.symbol = a.symbol
+    {% if is_incremental() %}
+    inner join read_from as r
+        on r.symbol = a.symbol and a.ex_date >= r.read_from
+    {% endif %}
     where a.action_type in ('cash_dividend', 'special_dividend')
       and a.ex_date > s.first_price_date
       and a.ex_date <= s.last_price_date
@@ -220,3 +263,7 @@ select
 from prices as p
 inner join factors as f
     on f.symbol = p.symbol and f.date = p.date
+{% if is_incremental() %}
+inner join read_from as r
+    on r.symbol = p.symbol and p.date >= r.write_from
+{% endif %}

@@ -1,4 +1,21 @@
 -- One row per listing and trading day.
+-- Incremental (macros/incremental.sql): symbols whose valuation or return rows changed upstream are deleted
+-- first (pre-hook); then each symbol's rows after the last date held are written.
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key=['symbol', 'date'],
+    on_schema_change='fail',
+    pre_hook="{{ incremental_invalidate(listing_valuation_mart_invalid()) }}",
+    post_hook="{{ incremental_save_state() }}",
+) }}
+
+{% if is_incremental() %}
+with written as (
+    {{ incremental_write_from("select symbol, date from " ~ ref('int_listing_valuation_daily') ~ " where traded_close is not null") }}
+)
+{% endif %}
+
 select
     v.symbol,
     v.date,
@@ -20,6 +37,17 @@ select
     r.pct_below_52w_high,
     r.pct_above_52w_low
 from {{ ref('int_listing_valuation_daily') }} as v
+{% if is_incremental() %}
+inner join written as w
+    on w.symbol = v.symbol and v.date >= w.write_from
+left join (
+    select r.*
+    from {{ ref('int_returns_daily') }} as r
+    inner join written as w
+        on w.symbol = r.symbol and r.date >= w.write_from
+) as r
+{% else %}
 left join {{ ref('int_returns_daily') }} as r
+{% endif %}
     on r.symbol = v.symbol and r.date = v.date
 where v.traded_close is not null
