@@ -99,7 +99,7 @@ def publish(build_db: Path, published: Path, parquet_dir: Path | None = None) ->
     remove_stale_temporaries(parquet_dir)
     tmp = folder / f"{TMP_PREFIX}{os.getpid()}-{published.name}"
     tmp.unlink(missing_ok=True)
-    built_at = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+    built_at = dt.datetime.now(dt.UTC).isoformat()  # microseconds: two builds in one second stay distinct
 
     # An in-memory session attaches the build read-only and the new file writable.
     conn = duckdb.connect(config={"memory_limit": duckdb_memory_limit()})

@@ -102,7 +102,7 @@ def test_reader_loop_during_rebuilds_sees_whole_builds_and_no_errors(built_wareh
     by_time: dict[str, set] = {}
     for built_at, stamp, _ in answers:
         by_time.setdefault(built_at, set()).add(tuple(stamp))
-    assert all(len(v) == 1 for v in by_time.values())
+    assert all(len(v) == 1 for v in by_time.values()), by_time
 
 
 def test_an_open_reader_does_not_block_a_rebuild(built_warehouse, tmp_path, monkeypatch):
