@@ -61,8 +61,7 @@ HEADERS = {
     "source,basis,note",
     "guidance": "company_id,period_label,period_start,period_end,announced_on,low,high,currency,definition,"
     "source,basis,note",
-    "companies": "company_id,name,country,basket,reporting_currency,fiscal_year_end_month,sector,"
-    "source,basis,note",
+    "companies": "company_id,name,country,basket,reporting_currency,fiscal_year_end_month,sector,source,basis,note",
     "listings": "symbol,name,company_id,instrument_type,exchange,market,currency,ordinary_shares_per_unit,"
     "benchmark_symbol,is_primary_listing,description,source,basis,note",
     "events": "event_id,event_date,event_type,company_id,title,description,source,basis,note",
@@ -199,11 +198,7 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
 
 def _observed(day: dt.date) -> dt.date:
     return (
-        day + dt.timedelta(days=1)
-        if day.weekday() == 6
-        else day - dt.timedelta(days=1)
-        if day.weekday() == 5
-        else day
+        day + dt.timedelta(days=1) if day.weekday() == 6 else day - dt.timedelta(days=1) if day.weekday() == 5 else day
     )
 
 
@@ -287,9 +282,7 @@ def build_universe(n_listings: int, rng: np.random.Generator) -> tuple[pd.DataFr
             n_us += 1
             cid, sym = f"us_co_{n_us:05d}", f"U{n_us:05d}"
             companies.append((cid, f"Synthetic US Company {n_us}", "US", fye))
-            listings.append(
-                (sym, f"Synthetic US Company {n_us}", cid, "ordinary_share", "NYSE", "US", 1, True)
-            )
+            listings.append((sym, f"Synthetic US Company {n_us}", cid, "ordinary_share", "NYSE", "US", 1, True))
             continue
         n_cn += 1
         cid = f"cn_co_{n_cn:05d}"
@@ -477,9 +470,7 @@ def generate(
     comp["margin"] = rng.uniform(0.05, 0.30, n_comp)
     comp["home_price"] = np.exp(rng.normal(np.log(40), 1.0, n_comp))  # per ordinary share, home currency
     # Home currency of the walk: HKD when the company has an HK listing, else USD.
-    comp["home_fx"] = np.where(
-        comp["company_id"].isin(lst.loc[lst["market"] == "HK", "company_id"]), 7.8, 1.0
-    )
+    comp["home_fx"] = np.where(comp["company_id"].isin(lst.loc[lst["market"] == "HK", "company_id"]), 7.8, 1.0)
 
     # Market factors per weekday (HK and US), shared by every listing on that exchange.
     f_hk = rng.normal(0.0001, 0.012, n_days)
@@ -588,9 +579,7 @@ def generate(
                 factor_m = f_hk if market == "HK" else f_us
                 path = level * np.exp(np.cumsum(factor_m + crng.normal(0, 0.002, n_days)))
                 idx = np.append(trade_idx[market], next_idx[market])
-                rows = _price_rows(
-                    path, idx, market, sym, ccy, kind, 1.0, half_mask, wd64, crng, dividends, None
-                )
+                rows = _price_rows(path, idx, market, sym, ccy, kind, 1.0, half_mask, wd64, crng, dividends, None)
                 nd_rows.append(rows.iloc[[-1]])
                 frames.append(rows.iloc[:-1])
                 names.append(sym)
@@ -608,9 +597,7 @@ def generate(
                 file=sys.stderr,
             )
 
-    div = pd.DataFrame(
-        dividends, columns=["symbol", "action_type", "ex_date", "amount", "currency", "amount_per"]
-    )
+    div = pd.DataFrame(dividends, columns=["symbol", "action_type", "ex_date", "amount", "currency", "amount_per"])
     div["announced_on"] = div["ex_date"] - pd.to_timedelta(rng.integers(10, 40, len(div)), unit="D")
     div["payable_on"] = div["ex_date"] + pd.to_timedelta(rng.integers(7, 30, len(div)), unit="D")
     w.write_table(
@@ -729,9 +716,7 @@ def _price_rows(path, idx, market, sym, ccy, kind, ratio, half_mask, wd64, rng, 
 
 
 def _month_end(year: np.ndarray, month: np.ndarray) -> np.ndarray:
-    first_next = pd.to_datetime(
-        pd.DataFrame({"year": year, "month": month, "day": 1})
-    ) + pd.offsets.MonthBegin(1)
+    first_next = pd.to_datetime(pd.DataFrame({"year": year, "month": month, "day": 1})) + pd.offsets.MonthBegin(1)
     return (first_next - pd.Timedelta(days=1)).to_numpy().astype("datetime64[D]")
 
 
@@ -763,8 +748,7 @@ def _filings(
     lag = np.where(q["fiscal_quarter"] == 4, rng.integers(45, 80, len(q)), rng.integers(20, 55, len(q)))
     q["announced_on"] = q["period_end"] + lag.astype("timedelta64[D]")
     q = q[
-        (q["announced_on"] <= np.datetime64(end))
-        & (q["period_end"] >= np.datetime64(start - dt.timedelta(days=400)))
+        (q["announced_on"] <= np.datetime64(end)) & (q["period_end"] >= np.datetime64(start - dt.timedelta(days=400)))
     ].reset_index(drop=True)
     ci = q["ci"].to_numpy()
     c = comp.iloc[ci].reset_index(drop=True)
@@ -798,8 +782,7 @@ def _filings(
     }
     key = q[["company_id", "fiscal_year", "fiscal_quarter", "period_end", "announced_on"]]
     parts = [
-        key.assign(metric=k, value=v, currency=q["currency"] if money else None)
-        for k, (v, money) in metrics.items()
+        key.assign(metric=k, value=v, currency=q["currency"] if money else None) for k, (v, money) in metrics.items()
     ]
     fund = pd.concat(parts, ignore_index=True).sort_values(
         ["company_id", "fiscal_year", "fiscal_quarter"], kind="stable"
@@ -821,9 +804,9 @@ def _filings(
             v = np.round(a["revenue"] * share)
             total += v
             seg_parts.append(
-                a[
-                    ["company_id", "fiscal_year", "fiscal_quarter", "period_end", "announced_on", "currency"]
-                ].assign(segment=s, metric="revenue_m", value=v)
+                a[["company_id", "fiscal_year", "fiscal_quarter", "period_end", "announced_on", "currency"]].assign(
+                    segment=s, metric="revenue_m", value=v
+                )
             )
             if s != "inter_segment_elimination":
                 seg_parts.append(
@@ -843,9 +826,9 @@ def _filings(
                     )
                 )
         seg_parts.append(
-            a[
-                ["company_id", "fiscal_year", "fiscal_quarter", "period_end", "announced_on", "currency"]
-            ].assign(segment="all_others", metric="revenue_m", value=a["revenue"] - total)
+            a[["company_id", "fiscal_year", "fiscal_quarter", "period_end", "announced_on", "currency"]].assign(
+                segment="all_others", metric="revenue_m", value=a["revenue"] - total
+            )
         )
     us_cloud = np.array(["aws", "google_cloud", "microsoft_intelligent_cloud"])
     cn_cloud = np.array(["baidu_ai_cloud", "cloud_intelligence", "tencent_fintech_business_services"])
@@ -865,17 +848,13 @@ def _filings(
     v = np.round(o["revenue"] * rng.uniform(0.05, 0.3, len(o)))
     seg_parts.append(base.assign(segment=so, metric="revenue_m", value=v))
     seg_parts.append(
-        base.assign(
-            segment=so, metric="operating_income_m", value=np.round(v * rng.uniform(-0.1, 0.3, len(o)))
-        )
+        base.assign(segment=so, metric="operating_income_m", value=np.round(v * rng.uniform(-0.1, 0.3, len(o))))
     )
     seg = pd.concat(seg_parts, ignore_index=True)
     # Alibaba full fiscal years (quarter 0) = sum of the four quarters, where all four are present.
     if len(a):
         ali = seg[seg["company_id"] == "alibaba"]
-        full = ali.groupby(
-            ["company_id", "fiscal_year", "segment", "metric", "currency"], as_index=False
-        ).agg(
+        full = ali.groupby(["company_id", "fiscal_year", "segment", "metric", "currency"], as_index=False).agg(
             value=("value", "sum"),
             n=("value", "size"),
             period_end=("period_end", "max"),
@@ -917,8 +896,7 @@ def _filings(
         "balance_sheet",
         "synthetic.csv",
         bs,
-        f"select company_id, period_end, announced_on, item, value, currency, '{src}', 'estimate', null "
-        "from frame",
+        f"select company_id, period_end, announced_on, item, value, currency, '{src}', 'estimate', null from frame",
         "balance_sheet",
     )
 
@@ -932,13 +910,11 @@ def _filings(
     ]
     fl = q["company_id"].isin(["microsoft", "meta"])
     cx.append(
-        q.loc[
-            fl, ["company_id", "fiscal_year", "fiscal_quarter", "period_end", "announced_on", "currency"]
-        ].assign(definition="incl_finance_leases", value=np.round(capex_v[fl] * 1.3))
+        q.loc[fl, ["company_id", "fiscal_year", "fiscal_quarter", "period_end", "announced_on", "currency"]].assign(
+            definition="incl_finance_leases", value=np.round(capex_v[fl] * 1.3)
+        )
     )
-    capex = pd.concat(cx, ignore_index=True).sort_values(
-        ["company_id", "fiscal_year", "fiscal_quarter"], kind="stable"
-    )
+    capex = pd.concat(cx, ignore_index=True).sort_values(["company_id", "fiscal_year", "fiscal_quarter"], kind="stable")
     w.write_table(
         "capex",
         "synthetic.csv",
@@ -969,9 +945,7 @@ def _filings(
                 continue
             low = round(annual_capex * rng.uniform(0.9, 1.2), 0)
             high = round(low * rng.uniform(1.0, 1.2), 0) if rng.random() < 0.7 else np.nan
-            g.append(
-                (row["company_id"], label, p_start, p_end, announced, low, high, row["reporting_currency"])
-            )
+            g.append((row["company_id"], label, p_start, p_end, announced, low, high, row["reporting_currency"]))
     guidance = pd.DataFrame(
         g, columns=["company_id", "label", "p_start", "p_end", "announced", "low", "high", "currency"]
     )
@@ -986,9 +960,7 @@ def _filings(
     )
 
 
-def _events(
-    w: Writer, comp: pd.DataFrame, rng: np.random.Generator, start: dt.date, end: dt.date, src: str
-) -> None:
+def _events(w: Writer, comp: pd.DataFrame, rng: np.random.Generator, start: dt.date, end: dt.date, src: str) -> None:
     # A curated catalyst list grows with time, not with the universe (~8 a year, as in seeds/events).
     days = (end - start).days
     n = max(20, 8 * days // 365)
@@ -1049,19 +1021,13 @@ def manifest_matches(out: Path, n_listings: int, years: int, seed: int) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument(
-        "--listings", type=int, default=5000, help="listings incl. 6 indices/ETFs (default 5000)"
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--listings", type=int, default=5000, help="listings incl. 6 indices/ETFs (default 5000)")
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--end-date", type=dt.date.fromisoformat, default=DEFAULT_END)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    parser.add_argument(
-        "--if-missing", action="store_true", help="do nothing if --out already holds this scale"
-    )
+    parser.add_argument("--if-missing", action="store_true", help="do nothing if --out already holds this scale")
     args = parser.parse_args(argv)
     if args.if_missing and manifest_matches(args.out, args.listings, args.years, args.seed):
         print(f"{args.out}: already generated at this scale", file=sys.stderr)

@@ -89,8 +89,7 @@ def run_monitored(cmd: list[str], env: dict[str, str], cwd: Path = ROOT, poll: f
         out[name] = stream.read()
 
     threads = [
-        threading.Thread(target=reader, args=(n, s))
-        for n, s in (("stdout", proc.stdout), ("stderr", proc.stderr))
+        threading.Thread(target=reader, args=(n, s)) for n, s in (("stdout", proc.stdout), ("stderr", proc.stderr))
     ]
     for t in threads:
         t.start()
@@ -183,9 +182,7 @@ def bench_raw(seeds: Path, runs: int, pandas_rows: int, dbt_rows: int) -> dict:
         db = fresh_db()
         with duckdb.connect(str(db)) as conn:
             t = time.perf_counter()
-            df = pd.concat(
-                [pd.read_csv(p, dtype=dtypes, parse_dates=["date"]) for p in sample], ignore_index=True
-            )
+            df = pd.concat([pd.read_csv(p, dtype=dtypes, parse_dates=["date"]) for p in sample], ignore_index=True)
             conn.register("df", df)
             conn.execute("create table prices as select * from df")
             elapsed = time.perf_counter() - t
@@ -224,9 +221,7 @@ def bench_raw(seeds: Path, runs: int, pandas_rows: int, dbt_rows: int) -> dict:
     full = measure({"loader": loader, "duckdb_read_csv": bare}, files)
     pd_sample = sample_files(pandas_rows)
     log(f"raw load: pandas sample of {len(pd_sample)} files")
-    sampled = measure(
-        {"loader": loader, "duckdb_read_csv": bare, "pandas_read_csv_insert": pandas_insert}, pd_sample
-    )
+    sampled = measure({"loader": loader, "duckdb_read_csv": bare, "pandas_read_csv_insert": pandas_insert}, pd_sample)
 
     log(f"raw load: dbt seed sample (~{dbt_rows} rows)")
     dbt_sample = sample_files(dbt_rows)
@@ -248,8 +243,7 @@ def bench_raw(seeds: Path, runs: int, pandas_rows: int, dbt_rows: int) -> dict:
             "loader_vs_pandas_sample": sampled["loader"]["rows_per_s"]
             / sampled["pandas_read_csv_insert"]["rows_per_s"],
             # same file, same rows: the fair comparison (fixed costs included on both sides)
-            "loader_vs_dbt_seed_same_sample": on_dbt_sample["loader"]["rows_per_s"]
-            / dbt_result["rows_per_s_wall"],
+            "loader_vs_dbt_seed_same_sample": on_dbt_sample["loader"]["rows_per_s"] / dbt_result["rows_per_s_wall"],
             "loader_vs_dbt_seed_same_sample_node_time": on_dbt_sample["loader"]["rows_per_s"]
             / dbt_result["rows_per_s_node"],
             # loader at full scale against dbt seed's rate on the sample (dbt seed would not finish at scale)
@@ -302,8 +296,7 @@ def bench_dbt_seed(sample: list, spec, runs: int) -> dict:
         "median_node_s": median(nodes),
         "rows_per_s_wall": rows / median(walls),
         "rows_per_s_node": rows / median(nodes),
-        "note": "wall = the `dbt seed` command incl. start-up and parse; "
-        "node = the seed node's execution time",
+        "note": "wall = the `dbt seed` command incl. start-up and parse; node = the seed node's execution time",
     }
 
 
@@ -357,8 +350,7 @@ def slowest_models(warehouse: Path, top: int = 12) -> list[dict]:
     results = json.loads(path.read_text())["results"]
     rows = sorted(results, key=lambda x: -x["execution_time"])
     return [
-        {"node": x["unique_id"], "status": x["status"], "seconds": round(x["execution_time"], 3)}
-        for x in rows[:top]
+        {"node": x["unique_id"], "status": x["status"], "seconds": round(x["execution_time"], 3)} for x in rows[:top]
     ]
 
 
@@ -408,9 +400,7 @@ def bench_full_build(seeds: Path, runs: int) -> tuple[dict, Path]:
         "median_steps_s": {s: median([r["steps_s"].get(s) for r in ok]) for s in ("raw", "dbt", "publish")},
         "slowest_models": slowest_models(warehouse),
         "incremental_models": incremental_models(warehouse),
-        "db_size_bytes": (warehouse / "build.duckdb").stat().st_size
-        if (warehouse / "build.duckdb").exists()
-        else None,
+        "db_size_bytes": (warehouse / "build.duckdb").stat().st_size if (warehouse / "build.duckdb").exists() else None,
         "published_size_bytes": (warehouse / "warehouse.duckdb").stat().st_size
         if (warehouse / "warehouse.duckdb").exists()
         else None,
@@ -472,11 +462,7 @@ def bench_incremental(seeds: Path, full_warehouse: Path, runs: int, full_wall: f
         "is_incremental": bool(inc),
         "slowest_models": slowest_models(warehouse),
         "note": "raw tables are reloaded in full (the loader replaces raw.<table>); dbt models are "
-        + (
-            "incremental: " + ", ".join(inc)
-            if inc
-            else "NOT incremental yet: this is a full rebuild on one more day"
-        ),
+        + ("incremental: " + ", ".join(inc) if inc else "NOT incremental yet: this is a full rebuild on one more day"),
     }
 
 
@@ -530,9 +516,7 @@ def bench_queries(published: Path, n: int) -> dict:
     open_ms = (time.perf_counter() - t) * 1000
     tables = {
         r[0]
-        for r in con.execute(
-            "select table_name from information_schema.tables where table_schema = 'marts'"
-        ).fetchall()
+        for r in con.execute("select table_name from information_schema.tables where table_schema = 'marts'").fetchall()
     }
     out: dict[str, dict] = {}
     for name, sql in dashboard_queries(con).items():
@@ -605,9 +589,7 @@ def bench_dagster(seeds: Path, runs: int) -> dict:
                     "wall_s": m["wall_s"],
                     "peak_rss_bytes": m["peak_rss_bytes"],
                     "ok": m["returncode"] == 0,
-                    "phases_s": {
-                        k: float(v) for k, v in re.findall(r"^(\w+): ([0-9.]+)s$", m["stderr"], re.M)
-                    },
+                    "phases_s": {k: float(v) for k, v in re.findall(r"^(\w+): ([0-9.]+)s$", m["stderr"], re.M)},
                 }
                 if m["returncode"] != 0:
                     res["error"] = m["stderr"][-3000:]
@@ -674,16 +656,10 @@ def summarize(res: dict) -> list[tuple[str, str, str, str]]:
     if ratios:
         full = raw["full"]
         rows.append(("raw load: loader rows/s (full prices)", f"{full['loader']['rows_per_s']:,.0f}", "", ""))
-        rows.append(
-            ("raw load: DuckDB bare read_csv rows/s", f"{full['duckdb_read_csv']['rows_per_s']:,.0f}", "", "")
-        )
+        rows.append(("raw load: DuckDB bare read_csv rows/s", f"{full['duckdb_read_csv']['rows_per_s']:,.0f}", "", ""))
         v = ratios["loader_vs_read_csv_full"]
-        rows.append(
-            ("loader / bare read_csv", f"{v:.2f}x", ">= 0.5x", check(v, TARGETS["raw_vs_read_csv"], True))
-        )
-        rows.append(
-            ("loader / pandas read_csv+insert (sample)", f"{ratios['loader_vs_pandas_sample']:.1f}x", "", "")
-        )
+        rows.append(("loader / bare read_csv", f"{v:.2f}x", ">= 0.5x", check(v, TARGETS["raw_vs_read_csv"], True)))
+        rows.append(("loader / pandas read_csv+insert (sample)", f"{ratios['loader_vs_pandas_sample']:.1f}x", "", ""))
         v = ratios["loader_vs_dbt_seed_same_sample"]
         rows.append(
             (
@@ -780,9 +756,7 @@ def summarize(res: dict) -> list[tuple[str, str, str, str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seeds", type=Path, default=DATA / "seeds")
     parser.add_argument("--runs", type=int, default=3, help="runs per figure (median reported)")
     parser.add_argument("--query-runs", type=int, default=30)
@@ -792,13 +766,9 @@ def main(argv: list[str] | None = None) -> int:
         default=1,
         help="pairs of (build.py, Dagster) builds (default 1: each is a full build)",
     )
-    parser.add_argument(
-        "--pandas-rows", type=int, default=1_000_000, help="sample size for pandas read_csv + insert"
-    )
+    parser.add_argument("--pandas-rows", type=int, default=1_000_000, help="sample size for pandas read_csv + insert")
     parser.add_argument("--dbt-seed-rows", type=int, default=50_000, help="sample size for dbt seed")
-    parser.add_argument(
-        "--skip", nargs="*", default=[], choices=["raw", "full", "incremental", "queries", "dagster"]
-    )
+    parser.add_argument("--skip", nargs="*", default=[], choices=["raw", "full", "incremental", "queries", "dagster"])
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument(
         "--dbt-exclude",
@@ -806,9 +776,7 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         help="dbt selectors to exclude from the builds (workaround for a failing test; recorded)",
     )
-    parser.add_argument(
-        "--reuse-raw", type=Path, help="take the raw_load section from an earlier result file"
-    )
+    parser.add_argument("--reuse-raw", type=Path, help="take the raw_load section from an earlier result file")
     args = parser.parse_args(argv)
     DBT_EXCLUDE[:] = args.dbt_exclude
     seeds = args.seeds.resolve()
@@ -843,9 +811,7 @@ def main(argv: list[str] | None = None) -> int:
             {"at_s": round(time.perf_counter() - started), "load": os.getloadavg()}
         )
         res["elapsed_s"] = round(time.perf_counter() - started, 1)
-        res["summary"] = [
-            dict(zip(("figure", "value", "target", "status"), r, strict=True)) for r in summarize(res)
-        ]
+        res["summary"] = [dict(zip(("figure", "value", "target", "status"), r, strict=True)) for r in summarize(res)]
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(res, indent=2, default=str) + "\n")
 

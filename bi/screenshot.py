@@ -59,9 +59,7 @@ def driver(width: int, height: int, profile: str) -> webdriver.Chrome:
 def login(browser: webdriver.Chrome, base: str, username: str, password: str, timeout: float) -> None:
     browser.get(f"{base}/login/")
     wait = WebDriverWait(browser, timeout)
-    user_box = wait.until(
-        ec.presence_of_element_located((By.CSS_SELECTOR, "input[name='username'], #username"))
-    )
+    user_box = wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "input[name='username'], #username")))
     user_box.send_keys(username)
     browser.find_element(By.CSS_SELECTOR, "input[name='password'], #password").send_keys(password)
     browser.find_element(By.CSS_SELECTOR, "button[type='submit'], input[type='submit']").click()
@@ -86,11 +84,7 @@ def wait_for_charts(browser: webdriver.Chrome, expected: int, timeout: float) ->
             return {holders: holders.length, loading: loading, errors: errors, drawn: drawn};
             """
         )
-        if (
-            state["holders"] >= expected
-            and state["loading"] == 0
-            and state["drawn"] + state["errors"] >= expected
-        ):
+        if state["holders"] >= expected and state["loading"] == 0 and state["drawn"] + state["errors"] >= expected:
             time.sleep(2)  # let the chart animations finish
             return state
         time.sleep(1)
@@ -98,9 +92,7 @@ def wait_for_charts(browser: webdriver.Chrome, expected: int, timeout: float) ->
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--url", default="http://127.0.0.1:8088")
     parser.add_argument("--dashboard", default="china-tech-rerating", help="slug or id")
     parser.add_argument("--charts", type=int, default=1, help="number of charts to wait for")

@@ -492,9 +492,7 @@ def upsert_datasets(api: SupersetApi, database_id: int, tables: list[str]) -> di
         (d["schema"], d["table_name"]): d
         for d in api.get(
             "/api/v1/dataset/?q="
-            + _rison(
-                {"filters": [{"col": "database", "opr": "rel_o_m", "value": database_id}], "page_size": 100}
-            )
+            + _rison({"filters": [{"col": "database", "opr": "rel_o_m", "value": database_id}], "page_size": 100})
         )["result"]
     }
     for table in tables:
@@ -504,9 +502,7 @@ def upsert_datasets(api: SupersetApi, database_id: int, tables: list[str]) -> di
             api.put(f"/api/v1/dataset/{found['id']}/refresh", None)  # pick up changed mart columns
         else:
             ids[table] = int(
-                api.post(
-                    "/api/v1/dataset/", {"database": database_id, "schema": SCHEMA, "table_name": table}
-                )["id"]
+                api.post("/api/v1/dataset/", {"database": database_id, "schema": SCHEMA, "table_name": table})["id"]
             )
     # The virtual dataset of the sum-of-the-parts bridge.
     found = existing.get((SCHEMA, SOTP_BRIDGE_DATASET))
@@ -548,9 +544,7 @@ def _query_context(chart: Chart, dataset_id: int, form_data: dict[str, Any]) -> 
     }
 
 
-def upsert_charts(
-    api: SupersetApi, dataset_ids: dict[str, int], dashboard_id: int
-) -> list[tuple[Chart, int]]:
+def upsert_charts(api: SupersetApi, dataset_ids: dict[str, int], dashboard_id: int) -> list[tuple[Chart, int]]:
     saved = []
     for chart in chart_specs():
         dataset_id = dataset_ids[chart.dataset]
@@ -702,12 +696,8 @@ def ensure_admin(app: Any, username: str, password: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument(
-        "--check", action="store_true", help="only check the warehouse has what the charts need"
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--check", action="store_true", help="only check the warehouse has what the charts need")
     parser.add_argument(
         "--skip-init",
         action="store_true",

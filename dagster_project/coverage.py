@@ -20,12 +20,22 @@ from .raw.loader import load_table, seed_files
 from .raw.schemas import TABLES
 
 FIRST_QUARTER, LAST_QUARTER = "2022Q1", "2025Q1"  # last calendar quarter announced by 2025-06-30
-PE_METRICS = ("revenue_m", "net_income_gaap_m", "eps_diluted_gaap", "net_income_adjusted_m",
-              "eps_diluted_adjusted", "diluted_shares_m", "shares_outstanding_m")
+PE_METRICS = (
+    "revenue_m",
+    "net_income_gaap_m",
+    "eps_diluted_gaap",
+    "net_income_adjusted_m",
+    "eps_diluted_adjusted",
+    "diluted_shares_m",
+    "shares_outstanding_m",
+)
 START, END = "<!-- coverage:start -->", "<!-- coverage:end -->"
 
 # Calendar quarter of a fiscal quarter: the quarter containing its midpoint (period end minus 45 days).
-CAL_Q = "concat(cast(year(period_end - interval 45 day) as varchar), 'Q', cast(quarter(period_end - interval 45 day) as varchar))"
+CAL_Q = (
+    "concat(cast(year(period_end - interval 45 day) as varchar), 'Q', "
+    "cast(quarter(period_end - interval 45 day) as varchar))"
+)
 
 
 def load_seeds(seeds_dir: Path = SEEDS_DIR) -> duckdb.DuckDBPyConnection:
@@ -56,10 +66,15 @@ def fundamentals_section(conn: duckdb.DuckDBPyConnection) -> list[str]:
         f"select company_id, metric, list(distinct {CAL_Q}) from raw.fundamentals_quarterly group by all"
     ).fetchall()
     have = {(c, m): set(qs) for c, m, qs in rows}
-    companies = [r[0] for r in conn.execute("select company_id from raw.companies order by basket, company_id").fetchall()]
-    lines = ["### fundamentals (calendar quarters present out of "
-             f"{len(quarters)}, {FIRST_QUARTER}–{LAST_QUARTER})", "",
-             "| company | " + " | ".join(PE_METRICS) + " |", "|---" * (len(PE_METRICS) + 1) + "|"]
+    companies = [
+        r[0] for r in conn.execute("select company_id from raw.companies order by basket, company_id").fetchall()
+    ]
+    lines = [
+        f"### fundamentals (calendar quarters present out of {len(quarters)}, {FIRST_QUARTER}–{LAST_QUARTER})",
+        "",
+        "| company | " + " | ".join(PE_METRICS) + " |",
+        "|---" * (len(PE_METRICS) + 1) + "|",
+    ]
     for company in companies:
         cells = [str(len(have.get((company, m), set()) & set(quarters))) for m in PE_METRICS]
         lines.append(f"| {company} | " + " | ".join(cells) + " |")
@@ -81,8 +96,12 @@ def quarterly_family_section(conn, table: str, title: str, by: str) -> list[str]
         else f"select company_id, {by}, list(distinct {CAL_Q}), 0 from raw.{table} group by all order by all"
     ).fetchall()
     label = by.split(" ")[0] if "||" not in by else "segment / metric"
-    lines = [f"### {title}", "", f"| company | {label} | quarters present | full-year rows | missing quarters |",
-             "|---|---|---|---|---|"]
+    lines = [
+        f"### {title}",
+        "",
+        f"| company | {label} | quarters present | full-year rows | missing quarters |",
+        "|---|---|---|---|---|",
+    ]
     for company, key, qs, full_year in rows:
         present = set(qs or []) & set(quarters)
         lines.append(f"| {company} | {key} | {len(present)} | {full_year} | {_missing(present, quarters)} |")
@@ -106,9 +125,15 @@ def prices_section(conn) -> list[str]:
 
 
 def other_section(conn) -> list[str]:
-    fx = conn.execute("select quote_currency, min(date), max(date), count(*) from raw.fx_daily group by 1 order by 1").fetchall()
-    bs = conn.execute("select company_id, list(distinct period_end order by period_end) from raw.balance_sheet group by 1").fetchall()
-    ca = conn.execute("select action_type, count(*), count(distinct symbol) from raw.corporate_actions group by 1 order by 1").fetchall()
+    fx = conn.execute(
+        "select quote_currency, min(date), max(date), count(*) from raw.fx_daily group by 1 order by 1"
+    ).fetchall()
+    bs = conn.execute(
+        "select company_id, list(distinct period_end order by period_end) from raw.balance_sheet group by 1"
+    ).fetchall()
+    ca = conn.execute(
+        "select action_type, count(*), count(distinct symbol) from raw.corporate_actions group by 1 order by 1"
+    ).fetchall()
     gd = conn.execute("select company_id, period_label, announced_on from raw.capex_guidance order by 1, 3").fetchall()
     ev = conn.execute("select event_type, count(*) from raw.ai_events group by 1 order by 1").fetchall()
     lines = ["### fx, balance sheet, corporate actions, guidance, events", ""]
@@ -124,9 +149,16 @@ def contract() -> str:
     """The declared schema of every family, rendered from raw/schemas.py (the single source of truth)."""
     out = []
     for spec in TABLES:
-        out += [f"### `seeds/{spec.family}/{spec.pattern}` → `raw.{spec.name}`", "", spec.description, "",
-                f"Primary key: ({', '.join(spec.primary_key)}).", "",
-                "| column | type | required | allowed / meaning |", "|---|---|---|---|"]
+        out += [
+            f"### `seeds/{spec.family}/{spec.pattern}` → `raw.{spec.name}`",
+            "",
+            spec.description,
+            "",
+            f"Primary key: ({', '.join(spec.primary_key)}).",
+            "",
+            "| column | type | required | allowed / meaning |",
+            "|---|---|---|---|",
+        ]
         for c in spec.columns:
             meaning = ("one of: " + ", ".join(f"`{v}`" for v in c.allowed)) if c.allowed else ""
             meaning = "; ".join(x for x in (meaning, c.description) if x)
@@ -142,12 +174,17 @@ def report(seeds_dir: Path = SEEDS_DIR) -> str:
     gap_files = sorted(p.relative_to(seeds_dir) for p in seeds_dir.glob("*/GAPS_*.md"))
     parts = [
         "Generated by `make coverage` from the seed files; the reasons for each gap are in "
-        + ", ".join(f"[{p}]({p})" for p in gap_files) + ".",
+        + ", ".join(f"[{p}]({p})" for p in gap_files)
+        + ".",
         "",
-        *fundamentals_section(conn), "",
-        *quarterly_family_section(conn, "segments_quarterly", "segments", "segment || ' / ' || metric"), "",
-        *quarterly_family_section(conn, "capex_quarterly", "capex", "definition"), "",
-        *prices_section(conn), "",
+        *fundamentals_section(conn),
+        "",
+        *quarterly_family_section(conn, "segments_quarterly", "segments", "segment || ' / ' || metric"),
+        "",
+        *quarterly_family_section(conn, "capex_quarterly", "capex", "definition"),
+        "",
+        *prices_section(conn),
+        "",
         *other_section(conn),
     ]
     return "\n".join(parts) + "\n"

@@ -75,7 +75,7 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
     removed = []
     for path in folder.glob(f"{TMP_PREFIX}*"):
         try:
-            pid = int(path.name[len(TMP_PREFIX):].split("-", 1)[0])
+            pid = int(path.name[len(TMP_PREFIX) :].split("-", 1)[0])
         except ValueError:
             pid = -1
         if pid != os.getpid() and not _pid_alive(pid):
@@ -122,9 +122,7 @@ def publish(build_db: Path, published: Path, parquet_dir: Path | None = None) ->
         try:
             conn.execute(f"create schema pub.{PUBLISHED_SCHEMA}")
             for table in tables:
-                conn.execute(
-                    f"create table pub.{PUBLISHED_SCHEMA}.{table} as select * from {PUBLISHED_SCHEMA}.{table}"
-                )
+                conn.execute(f"create table pub.{PUBLISHED_SCHEMA}.{table} as select * from {PUBLISHED_SCHEMA}.{table}")
                 counts[table] = conn.execute(f"select count(*) from pub.{PUBLISHED_SCHEMA}.{table}").fetchone()[0]
                 _copy_comments(conn, table)
             conn.execute(

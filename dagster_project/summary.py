@@ -22,11 +22,11 @@ def main() -> int:
         print(f"\nPublished warehouse: {path}")
         print(f"Built at {info[0]} UTC from seeds {info[1][:12]}\n")
         print(f"{'mart':<40} {'rows':>10}")
-        for (table, _) in rows:
+        for table, _ in rows:
             count = conn.execute(f"select count(*) from marts.{table}").fetchone()[0]
             print(f"{table:<40} {count:>10,}")
     print(f"\nParquet exports: {path.parent / 'parquet'}")
-    print("Query it: make sql Q=\"select * from marts.fct_valuation_gap_daily order by date desc limit 5\"")
+    print('Query it: make sql Q="select * from marts.fct_valuation_gap_daily order by date desc limit 5"')
     return 0
 
 

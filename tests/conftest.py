@@ -35,7 +35,9 @@ def built_warehouse(tmp_path_factory) -> Path:
 
         from dagster_project.definitions import defs
 
-        result = defs.resolve_implicit_global_asset_job_def().execute_in_process(instance=dg.DagsterInstance.ephemeral())
+        result = defs.resolve_implicit_global_asset_job_def().execute_in_process(
+            instance=dg.DagsterInstance.ephemeral()
+        )
         assert result.success
     finally:
         if previous is not None:

@@ -58,8 +58,18 @@ def seeds_with(case: dict, tmp_path: Path) -> Path:
 def test_corpus_covers_every_family():
     assert len(CASES) >= 25
     families = {BY_NAME[c["table"]].family for c in CASES}
-    assert {"prices", "fx", "corporate_actions", "fundamentals", "segments", "capex", "guidance",
-            "reference", "events", "balance_sheet"} <= families
+    assert {
+        "prices",
+        "fx",
+        "corporate_actions",
+        "fundamentals",
+        "segments",
+        "capex",
+        "guidance",
+        "reference",
+        "events",
+        "balance_sheet",
+    } <= families
     for c in CASES:
         assert (BAD_DIR / c["case"]).exists(), c["case"]
         assert (SEEDS_DIR / c["seed_path"]).exists(), f"{c['case']} replaces a file that is not a seed"

@@ -296,9 +296,7 @@ def test_republished_warehouse_is_served_without_restart(superset, api):
 
 def test_dashboard_screenshot(superset):
     for binary in ("chromium", "chromedriver"):
-        assert shutil.which(binary), (
-            f"{binary} not found: `make test-bi` installs chromium and chromium-driver"
-        )
+        assert shutil.which(binary), f"{binary} not found: `make test-bi` installs chromium and chromium-driver"
     out = superset["warehouse"] / "artifacts" / "dashboard.png"
     result = subprocess.run(
         [

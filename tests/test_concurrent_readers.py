@@ -112,13 +112,18 @@ def test_an_open_reader_does_not_block_a_rebuild(built_warehouse, tmp_path, monk
     build_db, published = folder / "build.duckdb", folder / "warehouse.duckdb"
     _stamp_build(build_db, 1)
     publish(build_db, published)
-    holder = subprocess.Popen([
-        sys.executable, "-c",
-        "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=True); "
-        "print(c.execute('select distinct sector from marts.dim_company').fetchone()[0], flush=True); "
-        "time.sleep(120)",
-        str(published),
-    ], stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=True); "
+            "print(c.execute('select distinct sector from marts.dim_company').fetchone()[0], flush=True); "
+            "time.sleep(120)",
+            str(published),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "build-1"
         from dagster_project.build import run

@@ -42,12 +42,20 @@ def published_state(folder: Path) -> dict[str, str]:
 
 def marts_content(folder: Path) -> dict[str, str]:
     with duckdb.connect(str(folder / "warehouse.duckdb"), read_only=True) as conn:
-        tables = [r[0] for r in conn.execute(
-            "select table_name from duckdb_tables() where schema_name = 'marts' and table_name <> ? order by 1",
-            [BUILD_INFO_TABLE]).fetchall()]
-        return {t: conn.execute(
-            f"select count(*) || ':' || coalesce(md5(string_agg(t::varchar, '|' order by t::varchar)), '') "
-            f"from marts.{t} t").fetchone()[0] for t in tables}
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "select table_name from duckdb_tables() where schema_name = 'marts' and table_name <> ? order by 1",
+                [BUILD_INFO_TABLE],
+            ).fetchall()
+        ]
+        return {
+            t: conn.execute(
+                f"select count(*) || ':' || coalesce(md5(string_agg(t::varchar, '|' order by t::varchar)), '') "
+                f"from marts.{t} t"
+            ).fetchone()[0]
+            for t in tables
+        }
 
 
 def temporaries(folder: Path) -> list[Path]:
@@ -70,8 +78,15 @@ def full_build(folder: Path) -> None:
 def kill_at(folder: Path, pause_at: str | None = None, after_line: str | None = None, delay: float = 0.0) -> str:
     """Start a build in its own process group; SIGKILL the group at a pause point, or `delay` seconds after
     a line appears on stderr. Returns the stderr seen so far."""
-    proc = subprocess.Popen(BUILD, cwd=PROJECT_ROOT, env=env_for(folder, pause_at), stderr=subprocess.PIPE,
-                            stdout=subprocess.DEVNULL, text=True, start_new_session=True)
+    proc = subprocess.Popen(
+        BUILD,
+        cwd=PROJECT_ROOT,
+        env=env_for(folder, pause_at),
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        start_new_session=True,
+    )
     wanted = f"CTR_TEST_PAUSED {pause_at}" if pause_at else after_line
     seen = []
     deadline = time.monotonic() + 600

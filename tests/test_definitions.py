@@ -45,8 +45,13 @@ def test_groups_follow_layers():
     for key in graph.get_all_asset_keys():
         group = graph.get(key).group_name
         layer = key.path[0]
-        expected = {"raw": "raw", "staging": "staging", "intermediate": "intermediate", "marts": "marts",
-                    "warehouse": "serving"}[layer]
+        expected = {
+            "raw": "raw",
+            "staging": "staging",
+            "intermediate": "intermediate",
+            "marts": "marts",
+            "warehouse": "serving",
+        }[layer]
         assert group == expected, (key, group)
 
 
@@ -87,8 +92,7 @@ def test_a_broken_seed_shows_as_a_failed_check_with_its_location(tmp_path, monke
     monkeypatch.setattr(raw_assets_module, "SEEDS_DIR", seeds)
     monkeypatch.setenv("WAREHOUSE_DIR", str(tmp_path / "warehouse"))
 
-    assets = [a for a in raw_assets_module.raw_assets
-              if a.key.path[-1] in ("companies", "listings")]
+    assets = [a for a in raw_assets_module.raw_assets if a.key.path[-1] in ("companies", "listings")]
     result = dg.materialize(assets, resources={"build_db": BuildDatabase()}, raise_on_error=False)
     assert not result.success
     evaluations = [e for e in result.get_asset_check_evaluations() if e.asset_key.path[-1] == "listings"]

@@ -28,9 +28,7 @@ def _compat_python() -> Path:
     ready = COMPAT_VENV / ".installed"
     if ready.exists() and python.exists():
         return python
-    subprocess.run(
-        [sys.executable, "-m", "venv", "--clear", str(COMPAT_VENV)], check=True, capture_output=True
-    )
+    subprocess.run([sys.executable, "-m", "venv", "--clear", str(COMPAT_VENV)], check=True, capture_output=True)
     install = subprocess.run(
         [
             str(python),
@@ -83,8 +81,7 @@ def _make_build(path: Path) -> None:
         """)
         conn.execute("comment on table marts.fct_example is 'an example mart'")
         conn.execute(
-            "create table raw._seed_files as "
-            "select 'prices_daily' as table_name, 'a.csv' as file, 'x' as sha256"
+            "create table raw._seed_files as select 'prices_daily' as table_name, 'a.csv' as file, 'x' as sha256"
         )
 
 
@@ -143,7 +140,5 @@ def test_a_file_written_without_the_storage_version_is_not_readable_by_1x(tmp_pa
     with duckdb.connect(str(plain)) as conn:
         conn.execute("create table t as select 1 as x")
     code = "import duckdb, sys; duckdb.connect(sys.argv[1], read_only=True)"
-    result = subprocess.run(
-        [str(duckdb_1x), "-c", code, str(plain)], capture_output=True, text=True, timeout=120
-    )
+    result = subprocess.run([str(duckdb_1x), "-c", code, str(plain)], capture_output=True, text=True, timeout=120)
     assert result.returncode != 0 and "version" in result.stderr.lower(), result.stderr

@@ -39,8 +39,18 @@ REL_TOLERANCE = 1e-12
 
 def _build(seeds: Path, warehouse: Path, *, full_refresh: bool, dbt_vars: str | None = None) -> None:
     env = dict(os.environ, WAREHOUSE_DIR=str(warehouse), DBT_LOG_PATH=str(warehouse / "dbt_logs"))
-    cmd = [sys.executable, "-m", "dagster_project.build", "--select", "raw", "dbt", "--seeds-dir", str(seeds),
-           "--dbt-target-path", str(warehouse / "dbt_target")]
+    cmd = [
+        sys.executable,
+        "-m",
+        "dagster_project.build",
+        "--select",
+        "raw",
+        "dbt",
+        "--seeds-dir",
+        str(seeds),
+        "--dbt-target-path",
+        str(warehouse / "dbt_target"),
+    ]
     if full_refresh:
         cmd.append("--full-refresh")
     if dbt_vars:
@@ -64,8 +74,7 @@ def _write(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
 
 def _append_day(seeds: Path) -> None:
     """One new trading day per market for a few listings, FX for it, and a dividend going ex on it."""
-    moves = {"9988.HK": 1.02, "0700.HK": 0.99, "BABA": 1.03, "MSFT": 0.995, "QQQ": 1.01, "^HSI": 1.004,
-             "TCEHY": 1.01}
+    moves = {"9988.HK": 1.02, "0700.HK": 0.99, "BABA": 1.03, "MSFT": 0.995, "QQQ": 1.01, "^HSI": 1.004, "TCEHY": 1.01}
     for path in sorted((seeds / "prices").glob("*.csv")):
         header, rows = _rows(path)
         symbol = rows[-1]["symbol"]
@@ -98,8 +107,16 @@ def _append_day(seeds: Path) -> None:
 
     header, rows = _rows(seeds / "corporate_actions" / "corporate_actions.csv")
     template = next(r for r in rows if r["symbol"] == "9988.HK" and r["action_type"] == "cash_dividend")
-    rows.append(dict(template, ex_date=NEW_HK_DAY, announced_on="2025-05-15", payable_on="2025-07-20",
-                     amount="0.25", note="test: dividend going ex on the appended day"))
+    rows.append(
+        dict(
+            template,
+            ex_date=NEW_HK_DAY,
+            announced_on="2025-05-15",
+            payable_on="2025-07-20",
+            amount="0.25",
+            note="test: dividend going ex on the appended day",
+        )
+    )
     _write(seeds / "corporate_actions" / "corporate_actions.csv", header, rows)
 
 
@@ -121,7 +138,9 @@ def _rewrite_history(seeds: Path) -> None:
     header, rows = _rows(seeds / "fundamentals" / "meta.csv")
     for row in rows:
         if (row["fiscal_year"], row["fiscal_quarter"]) == ("2024", "1") and row["metric"] in (
-                "eps_diluted_gaap", "net_income_gaap_m"):
+            "eps_diluted_gaap",
+            "net_income_gaap_m",
+        ):
             row["value"] = f"{float(row['value']) * 1.05:.4f}"
     _write(seeds / "fundamentals" / "meta.csv", header, rows)
     # a late FX fix in the past
@@ -132,9 +151,14 @@ def _rewrite_history(seeds: Path) -> None:
 
 
 def _tables(conn: duckdb.DuckDBPyConnection, db: str) -> list[str]:
-    marts = [f"marts.{r[0]}" for r in conn.execute(
-        "select table_name from duckdb_tables() where database_name = ? and schema_name = 'marts' "
-        "order by table_name", [db]).fetchall()]
+    marts = [
+        f"marts.{r[0]}"
+        for r in conn.execute(
+            "select table_name from duckdb_tables() where database_name = ? and schema_name = 'marts' "
+            "order by table_name",
+            [db],
+        ).fetchall()
+    ]
     return INCREMENTAL_MODELS + [t for t in marts if t not in INCREMENTAL_MODELS]
 
 
@@ -151,10 +175,14 @@ def _differences(incremental: Path, full: Path) -> dict[str, str]:
             schema, name = table.split(".")
             columns = conn.execute(
                 "select column_name, data_type from duckdb_columns() where database_name = 'ful' "
-                "and schema_name = ? and table_name = ? order by column_index", [schema, name]).fetchall()
+                "and schema_name = ? and table_name = ? order by column_index",
+                [schema, name],
+            ).fetchall()
             inc_columns = conn.execute(
                 "select column_name, data_type from duckdb_columns() where database_name = 'inc' "
-                "and schema_name = ? and table_name = ? order by column_index", [schema, name]).fetchall()
+                "and schema_name = ? and table_name = ? order by column_index",
+                [schema, name],
+            ).fetchall()
             if columns != inc_columns:
                 problems[table] = f"columns differ: {inc_columns} vs {columns}"
                 continue
@@ -167,17 +195,20 @@ def _differences(incremental: Path, full: Path) -> dict[str, str]:
             order = ", ".join(f"{n} nulls first" for n in names)
             numbered = "select row_number() over (order by {order}) as _n, * from {db}.{table}"
             checks = []
-            for (column, dtype) in columns:
+            for column, dtype in columns:
                 c = f'"{column}"'
                 if dtype in ("DOUBLE", "FLOAT") or dtype.startswith("DECIMAL"):
-                    checks.append(f"(a.{c} is null) <> (b.{c} is null) or abs(a.{c} - b.{c}) > "
-                                  f"{REL_TOLERANCE} * greatest(1, abs(b.{c}))")
+                    checks.append(
+                        f"(a.{c} is null) <> (b.{c} is null) or abs(a.{c} - b.{c}) > "
+                        f"{REL_TOLERANCE} * greatest(1, abs(b.{c}))"
+                    )
                 else:
                     checks.append(f"a.{c} is distinct from b.{c}")
             mismatched = conn.execute(
                 f"select count(*), min(a._n) from ({numbered.format(order=order, db='inc', table=table)}) a "
                 f"join ({numbered.format(order=order, db='ful', table=table)}) b on a._n = b._n "
-                f"where {' or '.join(f'({x})' for x in checks)}").fetchone()
+                f"where {' or '.join(f'({x})' for x in checks)}"
+            ).fetchone()
             if mismatched[0]:
                 problems[table] = f"{mismatched[0]} of {counts[0]} rows differ (first at row {mismatched[1]})"
     finally:
@@ -198,18 +229,28 @@ def test_incremental_builds_equal_full_rebuilds(tmp_path):
     assert _differences(incremental, full) == {}
     with duckdb.connect(str(incremental / "build.duckdb"), read_only=True) as conn:
         # the appended day is there, and the dividend un-adjusted 9988.HK's earlier closes
-        assert conn.execute("select count(*) from marts.fct_listing_valuation_daily where date in (?, ?)",
-                            [NEW_HK_DAY, NEW_US_DAY]).fetchone()[0] >= 7
-        assert conn.execute("select bool_and(is_dividend_unadjusted) from intermediate.int_prices_traded_daily "
-                            "where symbol = '9988.HK' and date between '2025-06-01' and '2025-07-01'").fetchone()[0]
+        assert (
+            conn.execute(
+                "select count(*) from marts.fct_listing_valuation_daily where date in (?, ?)", [NEW_HK_DAY, NEW_US_DAY]
+            ).fetchone()[0]
+            >= 7
+        )
+        assert conn.execute(
+            "select bool_and(is_dividend_unadjusted) from intermediate.int_prices_traded_daily "
+            "where symbol = '9988.HK' and date between '2025-06-01' and '2025-07-01'"
+        ).fetchone()[0]
 
     _rewrite_history(seeds)
     _build(seeds, incremental, full_refresh=False)
     _build(seeds, full, full_refresh=True)
     assert _differences(incremental, full) == {}
 
-    _build(seeds, incremental, full_refresh=False,
-           dbt_vars='{"incremental_from": "2024-05-06", "incremental_to": "2024-05-31"}')
+    _build(
+        seeds,
+        incremental,
+        full_refresh=False,
+        dbt_vars='{"incremental_from": "2024-05-06", "incremental_to": "2024-05-31"}',
+    )
     assert _differences(incremental, full) == {}
 
 

@@ -11,18 +11,27 @@ import pytest
 from dagster_project.paths import DBT_DIR, PROJECT_ROOT
 
 MARTS = [
-    "dim_company", "dim_listing", "dim_ai_event",
-    "fct_listing_valuation_daily", "fct_valuation_gap_daily", "fct_weekly_performance",
-    "fct_rerating_decomposition", "fct_ai_event_returns",
-    "fct_segment_valuation", "fct_segment_valuation_scenarios",
-    "fct_cloud_capex_quarterly", "fct_capex_region_quarterly", "fct_capex_guidance",
+    "dim_company",
+    "dim_listing",
+    "dim_ai_event",
+    "fct_listing_valuation_daily",
+    "fct_valuation_gap_daily",
+    "fct_weekly_performance",
+    "fct_rerating_decomposition",
+    "fct_ai_event_returns",
+    "fct_segment_valuation",
+    "fct_segment_valuation_scenarios",
+    "fct_cloud_capex_quarterly",
+    "fct_capex_region_quarterly",
+    "fct_capex_guidance",
 ]
 
 
 def test_every_mart_is_published_and_not_empty(built_warehouse):
     with duckdb.connect(str(built_warehouse / "warehouse.duckdb"), read_only=True) as conn:
-        tables = {r[0] for r in conn.execute(
-            "select table_name from duckdb_tables() where schema_name = 'marts'").fetchall()}
+        tables = {
+            r[0] for r in conn.execute("select table_name from duckdb_tables() where schema_name = 'marts'").fetchall()
+        }
         for mart in MARTS:
             assert mart in tables, mart
             assert conn.execute(f"select count(*) from marts.{mart}").fetchone()[0] > 0, mart
@@ -33,8 +42,12 @@ def test_every_mart_is_published_and_not_empty(built_warehouse):
 
 def test_published_file_holds_only_marts(built_warehouse):
     with duckdb.connect(str(built_warehouse / "warehouse.duckdb"), read_only=True) as conn:
-        schemas = {r[0] for r in conn.execute(
-            "select distinct schema_name from duckdb_tables() where database_name = current_database()").fetchall()}
+        schemas = {
+            r[0]
+            for r in conn.execute(
+                "select distinct schema_name from duckdb_tables() where database_name = current_database()"
+            ).fetchall()
+        }
     assert schemas == {"marts"}
 
 
@@ -56,10 +69,21 @@ def test_analysis_compiles_and_returns_rows(analysis, built_warehouse, monkeypat
     monkeypatch.setenv("WAREHOUSE_DIR", str(built_warehouse))
     target = built_warehouse / "dbt_target"
     subprocess.run(
-        [str(PROJECT_ROOT / ".venv" / "bin" / "dbt") if (PROJECT_ROOT / ".venv" / "bin" / "dbt").exists() else "dbt",
-         "compile", "--quiet", "--select", analysis, "--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR),
-         "--target-path", str(target)],
-        check=True, cwd=DBT_DIR,
+        [
+            str(PROJECT_ROOT / ".venv" / "bin" / "dbt") if (PROJECT_ROOT / ".venv" / "bin" / "dbt").exists() else "dbt",
+            "compile",
+            "--quiet",
+            "--select",
+            analysis,
+            "--project-dir",
+            str(DBT_DIR),
+            "--profiles-dir",
+            str(DBT_DIR),
+            "--target-path",
+            str(target),
+        ],
+        check=True,
+        cwd=DBT_DIR,
     )
     compiled = next(target.rglob(f"analyses/{analysis}.sql")).read_text()
     with duckdb.connect(str(built_warehouse / "build.duckdb"), read_only=True) as conn:
@@ -74,9 +98,19 @@ def test_dagster_cli_materializes_everything(tmp_path):
     home.mkdir()
     env = {**os.environ, "WAREHOUSE_DIR": str(tmp_path), "DAGSTER_HOME": str(home)}
     result = subprocess.run(
-        [str(PROJECT_ROOT / ".venv" / "bin" / "dagster"), "asset", "materialize", "--select", "*",
-         "-m", "dagster_project.definitions"],
-        cwd=PROJECT_ROOT, env=env, capture_output=True, text=True,
+        [
+            str(PROJECT_ROOT / ".venv" / "bin" / "dagster"),
+            "asset",
+            "materialize",
+            "--select",
+            "*",
+            "-m",
+            "dagster_project.definitions",
+        ],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     assert (tmp_path / "warehouse.duckdb").exists()

@@ -14,11 +14,19 @@ from dagster_project.publish import BUILD_INFO_TABLE, TMP_PREFIX, publish
 
 def _make_build(path, value: int) -> None:
     with duckdb.connect(str(path)) as conn:
-        conn.execute("create schema if not exists marts; create schema if not exists raw; create schema if not exists staging")
-        conn.execute("create or replace table marts.fct_example as select range as id, ? as build from range(100)", [value])
+        conn.execute(
+            "create schema if not exists marts; create schema if not exists raw; create schema if not exists staging"
+        )
+        conn.execute(
+            "create or replace table marts.fct_example as select range as id, ? as build from range(100)", [value]
+        )
         conn.execute("comment on table marts.fct_example is 'an example mart'")
         conn.execute("create or replace table staging.not_published as select 1 as x")
-        conn.execute("create or replace table raw._seed_files as select 'prices_daily' as table_name, 'a.csv' as file, ? as sha256", [str(value)])
+        conn.execute(
+            "create or replace table raw._seed_files as "
+            "select 'prices_daily' as table_name, 'a.csv' as file, ? as sha256",
+            [str(value)],
+        )
 
 
 def test_publish_copies_marts_only_with_build_info(tmp_path):
@@ -27,7 +35,12 @@ def test_publish_copies_marts_only_with_build_info(tmp_path):
     result = publish(build, published)
     assert result.tables == {"fct_example": 100}
     with duckdb.connect(str(published), read_only=True) as conn:
-        schemas = {r[0] for r in conn.execute("select schema_name from duckdb_schemas() where database_name = current_database()").fetchall()}
+        schemas = {
+            r[0]
+            for r in conn.execute(
+                "select schema_name from duckdb_schemas() where database_name = current_database()"
+            ).fetchall()
+        }
         assert "staging" not in schemas and "raw" not in schemas
         info = conn.execute(f"select seed_fingerprint_sha256, table_count from marts.{BUILD_INFO_TABLE}").fetchone()
         assert info == (result.seed_fingerprint, 1)

@@ -53,18 +53,38 @@ def _mutate(old: str, new: str) -> str:
 BAD_FILES = [
     ("bad_type", _mutate("NYSE,US,USD,8,", "NYSE,US,USD,eight,"), BABA_LINE, "ordinary_shares_per_unit", "eight"),
     ("missing_column", GOOD.replace(",exchange,", ",", 1), 1, "exchange", "missing column"),
-    ("duplicate_key", GOOD + GOOD.splitlines()[BABA_LINE - 1] + "\n", len(GOOD.splitlines()) + 1, "symbol",
-     "duplicate primary key"),
-    ("null_required", _mutate("Alibaba Group ADS,alibaba,ads,", "Alibaba Group ADS,alibaba,,"), BABA_LINE,
-     "instrument_type", "required"),
+    (
+        "duplicate_key",
+        GOOD + GOOD.splitlines()[BABA_LINE - 1] + "\n",
+        len(GOOD.splitlines()) + 1,
+        "symbol",
+        "duplicate primary key",
+    ),
+    (
+        "null_required",
+        _mutate("Alibaba Group ADS,alibaba,ads,", "Alibaba Group ADS,alibaba,,"),
+        BABA_LINE,
+        "instrument_type",
+        "required",
+    ),
     ("unknown_enum", _mutate("NYSE,US,USD,8,", "NYSE,XX,USD,8,"), BABA_LINE, "market", "not allowed"),
     ("empty_file", "", 1, None, "empty"),
     ("header_only", GOOD.splitlines()[0] + "\n", 2, None, "no data rows"),
-    ("truncated_last_line", GOOD.rstrip("\n")[: GOOD.rstrip("\n").rfind(",", 0, len(GOOD) - 60)] + "\n",
-     len(GOOD.splitlines()), None, "MISSING COLUMNS"),
+    (
+        "truncated_last_line",
+        GOOD.rstrip("\n")[: GOOD.rstrip("\n").rfind(",", 0, len(GOOD) - 60)] + "\n",
+        len(GOOD.splitlines()),
+        None,
+        "MISSING COLUMNS",
+    ),
     ("semicolon_delimited", GOOD.replace(",", ";"), 1, None, "comma-delimited"),
-    ("rule_broken", _mutate("NYSE,US,USD,8,", "NYSE,US,USD,-8,"), BABA_LINE, "ordinary_shares_per_unit",
-     "equity_has_ratio"),
+    (
+        "rule_broken",
+        _mutate("NYSE,US,USD,8,", "NYSE,US,USD,-8,"),
+        BABA_LINE,
+        "ordinary_shares_per_unit",
+        "equity_has_ratio",
+    ),
 ]
 
 
@@ -117,7 +137,9 @@ def test_line_numbers_count_within_each_file(warehouse, tmp_path):
     baba = next(r for r in rows if r.startswith("BABA,"))
     others = [r for r in rows if r is not baba]
     (tmp_path / "listings_a.csv").write_text("\n".join([header, *others]) + "\n")
-    (tmp_path / "listings_b.csv").write_text("\n".join([header, baba.replace("NYSE,US,USD,8,", "NYSE,US,USD,x,")]) + "\n")
+    (tmp_path / "listings_b.csv").write_text(
+        "\n".join([header, baba.replace("NYSE,US,USD,8,", "NYSE,US,USD,x,")]) + "\n"
+    )
     with duckdb.connect(str(warehouse / "build.duckdb")) as conn, pytest.raises(SeedValidationError) as caught:
         load_table(conn, LISTINGS, sorted(tmp_path.glob("listings_*.csv")), root=tmp_path)
     assert (caught.value.file, caught.value.line) == ("listings_b.csv", 2)

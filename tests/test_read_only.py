@@ -133,8 +133,9 @@ def test_republishing_replaces_a_read_only_file(tmp_path):
         with duckdb.connect(str(build)) as conn:
             conn.execute("create schema if not exists marts; create schema if not exists raw")
             conn.execute("create or replace table marts.fct_x as select ? as v", [value])
-            conn.execute("create or replace table raw._seed_files as select 't' as table_name, 'f' as file, "
-                         "'h' as sha256")
+            conn.execute(
+                "create or replace table raw._seed_files as select 't' as table_name, 'f' as file, 'h' as sha256"
+            )
         publish(build, target)
         assert stat.S_IMODE(target.stat().st_mode) == PUBLISHED_MODE
         with duckdb.connect(str(target), read_only=True) as conn:

@@ -23,18 +23,26 @@ CHANGED_SYMBOL, CHANGED_DATE, FACTOR = "KWEB", "2024-06-12", 1.10
 
 
 def mart_tables(conn: duckdb.DuckDBPyConnection, catalog: str) -> list[str]:
-    return [r[0] for r in conn.execute(
-        "select table_name from duckdb_tables() where database_name = ? and schema_name = 'marts' "
-        "and table_name <> ? order by 1", [catalog, BUILD_INFO_TABLE]).fetchall()]
+    return [
+        r[0]
+        for r in conn.execute(
+            "select table_name from duckdb_tables() where database_name = ? and schema_name = 'marts' "
+            "and table_name <> ? order by 1",
+            [catalog, BUILD_INFO_TABLE],
+        ).fetchall()
+    ]
 
 
 def marts_content(path: Path) -> dict[str, tuple[int, str]]:
     """Row count and md5 of every mart's rows in a fixed order (no tolerance: any bit counts)."""
     with duckdb.connect(str(path), read_only=True) as conn:
         catalog = conn.execute("select current_database()").fetchone()[0]
-        return {t: conn.execute(
-            f"select count(*), coalesce(md5(string_agg(t::varchar, '|' order by t::varchar)), '') from marts.{t} t"
-        ).fetchone() for t in mart_tables(conn, catalog)}
+        return {
+            t: conn.execute(
+                f"select count(*), coalesce(md5(string_agg(t::varchar, '|' order by t::varchar)), '') from marts.{t} t"
+            ).fetchone()
+            for t in mart_tables(conn, catalog)
+        }
 
 
 @pytest.fixture
@@ -52,8 +60,10 @@ def test_rerun_on_unchanged_seeds_gives_identical_marts(built_warehouse, rerun_f
     assert first.keys() == second.keys() and len(first) > 0
     different = [t for t in first if first[t] != second[t]]
     assert different == []
-    with duckdb.connect(str(rerun_folder / "warehouse.duckdb"), read_only=True) as a, \
-            duckdb.connect(str(built_warehouse / "warehouse.duckdb"), read_only=True) as b:
+    with (
+        duckdb.connect(str(rerun_folder / "warehouse.duckdb"), read_only=True) as a,
+        duckdb.connect(str(built_warehouse / "warehouse.duckdb"), read_only=True) as b,
+    ):
         query = f"select seed_fingerprint_sha256 from marts.{BUILD_INFO_TABLE}"
         assert a.execute(query).fetchone() == b.execute(query).fetchone()
     print(f"reruns compared: {len(first)} marts, {sum(n for n, _ in first.values())} rows, identical")
@@ -88,10 +98,15 @@ def test_one_changed_close_changes_only_the_rows_that_depend_on_it(built_warehou
         changed[table] = conn.execute(f"select count(*) from {diff}").fetchone()[0]
         # A row that depends on the changed close names the symbol in one of its text columns
         # (symbol, benchmark_symbol, ...).
-        text_columns = [r[0] for r in conn.execute(
-            "select column_name from duckdb_columns() where database_name = 'new' and schema_name = 'marts' "
-            "and table_name = ? and data_type = 'VARCHAR'", [table]).fetchall()]
-        names_it = " or ".join(f'd."{c}" = \'{CHANGED_SYMBOL}\'' for c in text_columns) or "false"
+        text_columns = [
+            r[0]
+            for r in conn.execute(
+                "select column_name from duckdb_columns() where database_name = 'new' and schema_name = 'marts' "
+                "and table_name = ? and data_type = 'VARCHAR'",
+                [table],
+            ).fetchall()
+        ]
+        names_it = " or ".join(f"d.\"{c}\" = '{CHANGED_SYMBOL}'" for c in text_columns) or "false"
         unrelated[table] = conn.execute(
             f"select count(*) from {diff} where not coalesce({names_it}, false)"
         ).fetchone()[0]
@@ -99,9 +114,12 @@ def test_one_changed_close_changes_only_the_rows_that_depend_on_it(built_warehou
     assert {t: n for t, n in unrelated.items() if n} == {}, changed
     assert sum(changed.values()) > 0
     # The mart's close may be re-based (dividend adjustment undone): compare the ratio, not the level.
-    old_mart, new_mart = (conn.execute(
-        f"select close from {db}.marts.fct_listing_valuation_daily where symbol = ? and date = ?",
-        [CHANGED_SYMBOL, CHANGED_DATE],
-    ).fetchone()[0] for db in ("old", "new"))
+    old_mart, new_mart = (
+        conn.execute(
+            f"select close from {db}.marts.fct_listing_valuation_daily where symbol = ? and date = ?",
+            [CHANGED_SYMBOL, CHANGED_DATE],
+        ).fetchone()[0]
+        for db in ("old", "new")
+    )
     assert new_mart / old_mart == pytest.approx(new_close / old_close, rel=1e-6)
     print(f"one changed close: rows changed per mart {dict((t, n) for t, n in changed.items() if n)}")

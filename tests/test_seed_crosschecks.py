@@ -18,10 +18,22 @@ def seeds() -> duckdb.DuckDBPyConnection:
 
 
 def test_every_row_has_source_and_basis(seeds):
-    for table in ("prices_daily", "fx_daily", "corporate_actions", "fundamentals_quarterly", "segments_quarterly",
-                  "balance_sheet", "capex_quarterly", "capex_guidance", "companies", "listings", "ai_events"):
+    for table in (
+        "prices_daily",
+        "fx_daily",
+        "corporate_actions",
+        "fundamentals_quarterly",
+        "segments_quarterly",
+        "balance_sheet",
+        "capex_quarterly",
+        "capex_guidance",
+        "companies",
+        "listings",
+        "ai_events",
+    ):
         bad = seeds.execute(
-            f"select count(*) from raw.{table} where trim(source) = '' or basis not in ('reported','derived','estimate')"
+            f"select count(*) from raw.{table} "
+            "where trim(source) = '' or basis not in ('reported', 'derived', 'estimate')"
         ).fetchone()[0]
         assert bad == 0, table
 
@@ -88,20 +100,24 @@ def test_alibaba_segment_revenues_sum_to_group_revenue(seeds):
         "select fiscal_year, sum(value), null from raw.segments_quarterly "
         "where company_id = 'alibaba' and metric = 'revenue_m' and fiscal_quarter = 0 group by 1"
     ).fetchall()
-    group_totals = dict(seeds.execute(
-        "select fiscal_year, sum(value) from raw.fundamentals_quarterly "
-        "where company_id = 'alibaba' and metric = 'revenue_m' group by 1"
-    ).fetchall())
+    group_totals = dict(
+        seeds.execute(
+            "select fiscal_year, sum(value) from raw.fundamentals_quarterly "
+            "where company_id = 'alibaba' and metric = 'revenue_m' group by 1"
+        ).fetchall()
+    )
     assert rows
     for year, segments, _ in rows:
         assert abs(segments - group_totals[year]) < 1, year
 
 
 def test_alibaba_fiscal_year_revenue_matches_the_annual_report(seeds):
-    totals = dict(seeds.execute(
-        "select fiscal_year, sum(value) from raw.fundamentals_quarterly "
-        "where company_id = 'alibaba' and metric = 'revenue_m' and fiscal_year in (2024, 2025) group by 1"
-    ).fetchall())
+    totals = dict(
+        seeds.execute(
+            "select fiscal_year, sum(value) from raw.fundamentals_quarterly "
+            "where company_id = 'alibaba' and metric = 'revenue_m' and fiscal_year in (2024, 2025) group by 1"
+        ).fetchall()
+    )
     # FY2025 annual report: total revenue RMB941,168m (FY2024) and RMB996,347m (FY2025).
     assert totals == {2024: 941168, 2025: 996347}
 
@@ -145,10 +161,13 @@ def test_every_price_symbol_is_a_listing_and_currencies_match(seeds):
 
 def test_capex_definitions_are_never_mixed_in_one_row(seeds):
     # The key includes the definition; each company-quarter may have several definitions, one row each.
-    assert seeds.execute(
-        "select count(*) from (select company_id, fiscal_year, fiscal_quarter, definition from raw.capex_quarterly "
-        "group by all having count(*) > 1)"
-    ).fetchone()[0] == 0
+    assert (
+        seeds.execute(
+            "select count(*) from (select company_id, fiscal_year, fiscal_quarter, definition from raw.capex_quarterly "
+            "group by all having count(*) > 1)"
+        ).fetchone()[0]
+        == 0
+    )
 
 
 def test_seeds_readme_contract_is_current():

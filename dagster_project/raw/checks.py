@@ -114,8 +114,21 @@ def _symbol_listed(table: str) -> CrossCheck:
     )
 
 
-PRICE_COLUMNS = ("symbol", "date", "currency", "open", "high", "low", "close", "adj_close", "volume",
-                 "price_basis", "source", "basis", "note")
+PRICE_COLUMNS = (
+    "symbol",
+    "date",
+    "currency",
+    "open",
+    "high",
+    "low",
+    "close",
+    "adj_close",
+    "volume",
+    "price_basis",
+    "source",
+    "basis",
+    "note",
+)
 FX_COLUMNS = ("date", "base_currency", "quote_currency", "rate", "source", "basis", "note")
 
 CROSS_CHECKS: tuple[CrossCheck, ...] = (
@@ -129,7 +142,8 @@ CROSS_CHECKS: tuple[CrossCheck, ...] = (
         description=f"a close >= {PRICE_JUMP_FACTOR:g}x off BOTH neighbouring closes (isolated bad tick)",
         sql=f"""
             select _row, 'close ' || close || ' is ' || round(greatest(close / prev, prev / close), 1)
-                         || 'x off the previous close ' || prev || ' and ' || round(greatest(close / next, next / close), 1)
+                         || 'x off the previous close ' || prev || ' and '
+                         || round(greatest(close / next, next / close), 1)
                          || 'x off the next close ' || next || ' (isolated bad tick)' as _reason
             from (
                 select _row, close,
@@ -185,7 +199,8 @@ CROSS_CHECKS: tuple[CrossCheck, ...] = (
         sql=f"""
             select _row, 'no ' || base_currency || '/' || quote_currency || ' rate for ' || (date - prev_date - 1)
                          || ' days between ' || prev_date || ' and ' || date
-                         || ' (at most {FX_MAX_GAP_DAYS - 1} allowed: the marts forward-fill at most {FX_MAX_GAP_DAYS} days)'
+                         || ' (at most {FX_MAX_GAP_DAYS - 1} allowed: '
+                         || 'the marts forward-fill at most {FX_MAX_GAP_DAYS} days)'
                          as _reason
             from (
                 select _row, date, base_currency, quote_currency,
@@ -216,8 +231,7 @@ CROSS_CHECKS: tuple[CrossCheck, ...] = (
     _symbol_listed("corporate_actions"),
     # --- filings ----------------------------------------------------------------------------------
     _company_known("fundamentals_quarterly"),
-    _reporting_currency("fundamentals_quarterly",
-                        "s.metric not in ('diluted_shares_m', 'shares_outstanding_m')"),
+    _reporting_currency("fundamentals_quarterly", "s.metric not in ('diluted_shares_m', 'shares_outstanding_m')"),
     CrossCheck(
         name="eps_matches_net_income",
         table="fundamentals_quarterly",

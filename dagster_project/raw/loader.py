@@ -31,8 +31,15 @@ REJECTS_SCHEMA = "raw_rejects"
 class SeedValidationError(ValueError):
     """A seed file breaks its declared schema. Names the file, the line and the column."""
 
-    def __init__(self, file: str, line: int | None, column: str | None, message: str,
-                 rule: str | None = None, rows: int | None = None):
+    def __init__(
+        self,
+        file: str,
+        line: int | None,
+        column: str | None,
+        message: str,
+        rule: str | None = None,
+        rows: int | None = None,
+    ):
         self.file, self.line, self.column, self.reason = file, line, column, message
         self.rule, self.rows = rule, rows  # the rule broken, and how many rows break it (when known)
         where = file + (f", line {line}" if line else "") + (f", column '{column}'" if column else "")
@@ -75,8 +82,9 @@ def _check_header(path: Path, shown: str, spec: RawTable) -> None:
     if not head.strip():
         raise SeedValidationError(shown, 1, None, "file is empty (expected a header and data rows)")
     if head.startswith(b"\xef\xbb\xbf"):
-        raise SeedValidationError(shown, 1, spec.column_names[0],
-                                  "file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM")
+        raise SeedValidationError(
+            shown, 1, spec.column_names[0], "file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM"
+        )
     try:
         text = head.decode("utf-8").rstrip("\r\n")
     except UnicodeDecodeError as exc:
@@ -136,27 +144,31 @@ def _rule_violations(spec: RawTable) -> list[tuple[str, str, str]]:
     for c in spec.columns:
         if c.allowed:
             values = ", ".join(_sql_str(v) for v in c.allowed)
-            rules.append((
-                c.name,
-                f'"{c.name}" is not null and cast("{c.name}" as varchar) not in ({values})',
-                f"value not allowed (allowed: {', '.join(c.allowed)})",
-            ))
+            rules.append(
+                (
+                    c.name,
+                    f'"{c.name}" is not null and cast("{c.name}" as varchar) not in ({values})',
+                    f"value not allowed (allowed: {', '.join(c.allowed)})",
+                )
+            )
     key = ", ".join(f'"{k}"' for k in spec.primary_key)
-    rules.append((
-        spec.primary_key[-1],
-        f"row_number() over (partition by {key} order by _row) > 1",
-        f"duplicate primary key ({', '.join(spec.primary_key)}) — the same key appears on an earlier line",
-    ))
+    rules.append(
+        (
+            spec.primary_key[-1],
+            f"row_number() over (partition by {key} order by _row) > 1",
+            f"duplicate primary key ({', '.join(spec.primary_key)}) — the same key appears on an earlier line",
+        )
+    )
     for check in spec.checks:
-        rules.append((check.column, f"({check.predicate}) is not true", f"fails rule '{check.name}': {check.predicate}"))
+        rules.append(
+            (check.column, f"({check.predicate}) is not true", f"fails rule '{check.name}': {check.predicate}")
+        )
     return rules
 
 
 def _has_duplicate_keys(conn: duckdb.DuckDBPyConnection, spec: RawTable, staging: str) -> bool:
     key = ", ".join(f'"{k}"' for k in spec.primary_key)
-    return conn.execute(
-        f"select exists (select 1 from {staging} group by {key} having count(*) > 1)"
-    ).fetchone()[0]
+    return conn.execute(f"select exists (select 1 from {staging} group by {key} having count(*) > 1)").fetchone()[0]
 
 
 def _check_rules(conn: duckdb.DuckDBPyConnection, spec: RawTable, staging: str, shown: dict[str, str]) -> None:
@@ -176,16 +188,19 @@ def _check_rules(conn: duckdb.DuckDBPyConnection, spec: RawTable, staging: str, 
             "where _bad order by _row limit 1"
         ).fetchone()
         if bad:
-            raise SeedValidationError(shown.get(bad[0], bad[0]), int(bad[1]), column, message,
-                                      rule=message, rows=int(bad[2]))
+            raise SeedValidationError(
+                shown.get(bad[0], bad[0]), int(bad[1]), column, message, rule=message, rows=int(bad[2])
+            )
 
 
 def _table_exists(conn: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
-    return bool(conn.execute(
-        "select count(*) from information_schema.tables where table_schema = ? and table_name = ? "
-        "and table_catalog = current_database()",
-        [schema, table],
-    ).fetchone()[0])
+    return bool(
+        conn.execute(
+            "select count(*) from information_schema.tables where table_schema = ? and table_name = ? "
+            "and table_catalog = current_database()",
+            [schema, table],
+        ).fetchone()[0]
+    )
 
 
 def _run_cross_checks(
@@ -210,7 +225,9 @@ def _run_cross_checks(
         if missing:
             if strict:
                 raise SeedValidationError(
-                    f"seeds/{spec.family}/{spec.pattern}", None, check.column,
+                    f"seeds/{spec.family}/{spec.pattern}",
+                    None,
+                    check.column,
                     f"rule '{check.name}' needs {', '.join(f'raw.{m}' for m in missing)}: load it first",
                     rule=check.name,
                 )
@@ -226,8 +243,14 @@ def _run_cross_checks(
                 f"join {staging} s using (_row) order by _row limit 1"
             ).fetchone()
             if bad:
-                raise SeedValidationError(shown.get(bad[0], bad[0]), int(bad[1]), check.column,
-                                          f"fails rule '{check.name}': {bad[2]}", rule=check.name, rows=int(bad[3]))
+                raise SeedValidationError(
+                    shown.get(bad[0], bad[0]),
+                    int(bad[1]),
+                    check.column,
+                    f"fails rule '{check.name}': {bad[2]}",
+                    rule=check.name,
+                    rows=int(bad[3]),
+                )
         conn.execute(f"drop table if exists temp.{found}")
     return quarantined
 

@@ -62,16 +62,18 @@ def _quarter_keys(full_year_allowed: bool = False) -> tuple[Column, ...]:
     return (
         Column("company_id", "VARCHAR"),
         Column("fiscal_year", "INTEGER", description="year in which the fiscal year ends"),
-        Column("fiscal_quarter", "INTEGER", allowed=quarters,
-               description="1-4" + (", or 0 for the full fiscal year" if full_year_allowed else "")),
+        Column(
+            "fiscal_quarter",
+            "INTEGER",
+            allowed=quarters,
+            description="1-4" + (", or 0 for the full fiscal year" if full_year_allowed else ""),
+        ),
         Column("period_end", "DATE"),
         Column("announced_on", "DATE", description="date the quarter was made public"),
     )
 
 
-_announced_after_end = RowCheck(
-    "announced_after_period_end", "announced_on > period_end", "announced_on"
-)
+_announced_after_end = RowCheck("announced_after_period_end", "announced_on > period_end", "announced_on")
 _positive_value = RowCheck("value_positive", "value > 0", "value")
 
 FUNDAMENTAL_METRICS = (
@@ -146,9 +148,7 @@ TABLES: tuple[RawTable, ...] = (
             *_provenance(),
         ),
         primary_key=("company_id",),
-        checks=(
-            RowCheck("month_in_range", "fiscal_year_end_month between 1 and 12", "fiscal_year_end_month"),
-        ),
+        checks=(RowCheck("month_in_range", "fiscal_year_end_month between 1 and 12", "fiscal_year_end_month"),),
     ),
     RawTable(
         name="listings",
@@ -163,8 +163,12 @@ TABLES: tuple[RawTable, ...] = (
             Column("exchange", "VARCHAR"),
             Column("market", "VARCHAR", allowed=("HK", "US")),
             Column("currency", "VARCHAR", allowed=CURRENCIES),
-            Column("ordinary_shares_per_unit", "DOUBLE", required=False,
-                   description="8 for one BABA ADS; 1 for an ordinary share"),
+            Column(
+                "ordinary_shares_per_unit",
+                "DOUBLE",
+                required=False,
+                description="8 for one BABA ADS; 1 for an ordinary share",
+            ),
             Column("benchmark_symbol", "VARCHAR", required=False),
             Column("is_primary_listing", "BOOLEAN"),
             Column("description", "VARCHAR", required=False),
@@ -191,12 +195,19 @@ TABLES: tuple[RawTable, ...] = (
             Column("high", "DOUBLE", required=False),
             Column("low", "DOUBLE", required=False),
             Column("close", "DOUBLE"),
-            Column("adj_close", "DOUBLE", required=False,
-                   description="vendor's dividend-adjusted close, where it publishes both"),
+            Column(
+                "adj_close",
+                "DOUBLE",
+                required=False,
+                description="vendor's dividend-adjusted close, where it publishes both",
+            ),
             Column("volume", "BIGINT", required=False),
-            Column("price_basis", "VARCHAR",
-                   allowed=("unadjusted", "dividend_adjusted", "index_level"),
-                   description="what `close` is; every vendor series is split-adjusted"),
+            Column(
+                "price_basis",
+                "VARCHAR",
+                allowed=("unadjusted", "dividend_adjusted", "index_level"),
+                description="what `close` is; every vendor series is split-adjusted",
+            ),
             *_provenance(),
         ),
         primary_key=("symbol", "date"),
@@ -235,9 +246,13 @@ TABLES: tuple[RawTable, ...] = (
             Column("currency", "VARCHAR", required=False, allowed=CURRENCIES),
             Column("amount_per", "VARCHAR", required=False, allowed=("share", "ads")),
             Column("split_ratio", "DOUBLE", required=False, description="new shares per old share"),
-            Column("in_vendor_adjustment", "BOOLEAN", required=False,
-                   description="does the vendor's dividend-adjusted series of this symbol include this "
-                   "dividend? null = assumed yes; false where the ex-date drop is still visible in it"),
+            Column(
+                "in_vendor_adjustment",
+                "BOOLEAN",
+                required=False,
+                description="does the vendor's dividend-adjusted series of this symbol include this "
+                "dividend? null = assumed yes; false where the ex-date drop is still visible in it",
+            ),
             *_provenance(),
         ),
         primary_key=("symbol", "action_type", "ex_date"),
@@ -257,21 +272,30 @@ TABLES: tuple[RawTable, ...] = (
         description="Quarterly income-statement figures, one row per company, quarter and metric.",
         columns=(
             *_quarter_keys(),
-            Column("metric", "VARCHAR", allowed=FUNDAMENTAL_METRICS,
-                   description="*_m in millions; eps per ordinary share; shares in millions"),
+            Column(
+                "metric",
+                "VARCHAR",
+                allowed=FUNDAMENTAL_METRICS,
+                description="*_m in millions; eps per ordinary share; shares in millions",
+            ),
             Column("value", "DOUBLE"),
-            Column("currency", "VARCHAR", required=False, allowed=CURRENCIES,
-                   description="null for share counts"),
+            Column("currency", "VARCHAR", required=False, allowed=CURRENCIES, description="null for share counts"),
             *_provenance(),
         ),
         primary_key=("company_id", "fiscal_year", "fiscal_quarter", "metric"),
         date_column="period_end",
         checks=(
             _announced_after_end,
-            RowCheck("share_count_positive",
-                     "metric not in ('diluted_shares_m', 'shares_outstanding_m') or value > 0", "value"),
-            RowCheck("share_counts_have_no_currency",
-                     "metric not in ('diluted_shares_m', 'shares_outstanding_m') or currency is null", "currency"),
+            RowCheck(
+                "share_count_positive",
+                "metric not in ('diluted_shares_m', 'shares_outstanding_m') or value > 0",
+                "value",
+            ),
+            RowCheck(
+                "share_counts_have_no_currency",
+                "metric not in ('diluted_shares_m', 'shares_outstanding_m') or currency is null",
+                "currency",
+            ),
         ),
     ),
     RawTable(
@@ -353,9 +377,19 @@ TABLES: tuple[RawTable, ...] = (
         columns=(
             Column("event_id", "VARCHAR"),
             Column("event_date", "DATE", description="first trading-relevant date (local date of release)"),
-            Column("event_type", "VARCHAR",
-                   allowed=("model_release", "earnings", "partnership", "capex_announcement",
-                            "policy", "product_launch", "market")),
+            Column(
+                "event_type",
+                "VARCHAR",
+                allowed=(
+                    "model_release",
+                    "earnings",
+                    "partnership",
+                    "capex_announcement",
+                    "policy",
+                    "product_launch",
+                    "market",
+                ),
+            ),
             Column("company_id", "VARCHAR", required=False),
             Column("title", "VARCHAR"),
             Column("description", "VARCHAR", required=False),

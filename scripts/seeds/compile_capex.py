@@ -20,6 +20,7 @@ Derivations
   other three fiscal quarters taken from the SEC file.
 Stdlib only.
 """
+
 from __future__ import annotations
 
 import csv
@@ -30,28 +31,47 @@ SRC = Path("/work/shared/data/fundamentals/sec_capex_quarterly_msft_goog_amzn.cs
 OUT = Path(__file__).resolve().parents[2] / "seeds" / "capex" / "us_hyperscalers.csv"
 SEC_TAG = "sec_capex_quarterly_msft_goog_amzn.csv"
 
-COLUMNS = ["company_id", "fiscal_year", "fiscal_quarter", "period_end", "announced_on", "definition",
-           "value", "currency", "source", "basis", "note"]
+COLUMNS = [
+    "company_id",
+    "fiscal_year",
+    "fiscal_quarter",
+    "period_end",
+    "announced_on",
+    "definition",
+    "value",
+    "currency",
+    "source",
+    "basis",
+    "note",
+]
 
 FIRST, LAST = (2022, 1), (2025, 1)  # calendar quarters in scope (last quarter announced by 2025-06-30)
 
 TICKERS = {"MSFT": "microsoft", "GOOG": "alphabet", "AMZN": "amazon"}
-TAG = {"MSFT": "PaymentsToAcquirePropertyPlantAndEquipment ('Additions to property and equipment')",
-       "GOOG": "PaymentsToAcquirePropertyPlantAndEquipment ('Purchases of property and equipment')",
-       "AMZN": "PaymentsToAcquireProductiveAssets ('Purchases of property and equipment', gross of "
-               "'Proceeds from property and equipment sales and incentives')"}
+TAG = {
+    "MSFT": "PaymentsToAcquirePropertyPlantAndEquipment ('Additions to property and equipment')",
+    "GOOG": "PaymentsToAcquirePropertyPlantAndEquipment ('Purchases of property and equipment')",
+    "AMZN": "PaymentsToAcquireProductiveAssets ('Purchases of property and equipment', gross of "
+    "'Proceeds from property and equipment sales and incentives')",
+}
 
 # Microsoft fiscal-year totals (USD m), FY ends 30 June; printed in the FY2024 10-K cash-flow statement.
 MSFT_FY_TOTAL = {2022: 23886, 2023: 28107, 2024: 44477}
-MSFT_FY_SOURCE = ("Microsoft FY2024 Form 10-K consolidated statements of cash flows, 'Additions to property and "
-                  "equipment' FY2024/FY2023/FY2022 (SEC accession 0000950170-24-087843)")
+MSFT_FY_SOURCE = (
+    "Microsoft FY2024 Form 10-K consolidated statements of cash flows, 'Additions to property and "
+    "equipment' FY2024/FY2023/FY2022 (SEC accession 0000950170-24-087843)"
+)
 
 # Results-release dates. verified=True: date read this session in the cited page.
 # verified=False: company release calendar not re-read this session (flagged in `note`).
 MS448 = "https://www.marketscreener.com/MICROSOFT-CORPORATION-4835/calendar/448"
 OB = "https://openbell.co/earnings/"
 ANNOUNCED = {
-    ("microsoft", 2022, 1): ("2022-04-26", "https://www.benzinga.com/news/earnings/22/04/26826101/recap-microsoft-q3-earnings", True),
+    ("microsoft", 2022, 1): (
+        "2022-04-26",
+        "https://www.benzinga.com/news/earnings/22/04/26826101/recap-microsoft-q3-earnings",
+        True,
+    ),
     ("microsoft", 2022, 2): ("2022-07-26", "", False),
     ("microsoft", 2022, 3): ("2022-10-25", "", False),
     ("microsoft", 2022, 4): ("2023-01-24", "", False),
@@ -68,15 +88,27 @@ ANNOUNCED = {
     ("alphabet", 2022, 2): ("2022-07-26", "", False),
     ("alphabet", 2022, 3): ("2022-10-25", "", False),
     ("alphabet", 2022, 4): ("2023-02-02", "", False),
-    ("alphabet", 2023, 1): ("2023-04-25", "https://www.financialexpress.com/business/investing-abroad-google-earnings-release-check-date-time-of-alphabets-first-quarter-2023-financial-results-3060733/", True),
+    ("alphabet", 2023, 1): (
+        "2023-04-25",
+        "https://www.financialexpress.com/business/investing-abroad-google-earnings-release-check-date-time-of-alphabets-first-quarter-2023-financial-results-3060733/",
+        True,
+    ),
     ("alphabet", 2023, 2): ("2023-07-25", "", False),
     ("alphabet", 2023, 3): ("2023-10-24", "", False),
     ("alphabet", 2023, 4): ("2024-01-30", "", False),
     ("alphabet", 2024, 1): ("2024-04-25", "", False),
     ("alphabet", 2024, 2): ("2024-07-23", "", False),
     ("alphabet", 2024, 3): ("2024-10-29", "", False),
-    ("alphabet", 2024, 4): ("2025-02-04", "https://www.necn.com/news/business/money-report/alphabet-expects-to-invest-about-75-billion-in-capex-in-2025/3458812/", True),
-    ("alphabet", 2025, 1): ("2025-04-24", "https://trefis.com/stock/goog/articles/564580/how-will-alphabet-stock-react-to-its-upcoming-earnings/2025-04-21", True),
+    ("alphabet", 2024, 4): (
+        "2025-02-04",
+        "https://www.necn.com/news/business/money-report/alphabet-expects-to-invest-about-75-billion-in-capex-in-2025/3458812/",
+        True,
+    ),
+    ("alphabet", 2025, 1): (
+        "2025-04-24",
+        "https://trefis.com/stock/goog/articles/564580/how-will-alphabet-stock-react-to-its-upcoming-earnings/2025-04-21",
+        True,
+    ),
     ("amazon", 2022, 1): ("2022-04-28", "", False),
     ("amazon", 2022, 2): ("2022-07-28", "", False),
     ("amazon", 2022, 3): ("2022-10-27", "", False),
@@ -134,41 +166,58 @@ def build() -> tuple[list[dict], list[str]]:
                 elif tk in ("GOOG", "AMZN") and (tk, y, 0) in d and all((tk, y, k) in d for k in (1, 2, 3)) and q == 4:
                     val = d[(tk, y, 0)] - sum(d[(tk, y, k)] for k in (1, 2, 3))
                     basis = "derived"
-                    notes.append(f"CY{y} total {d[(tk, y, 0)]} minus Q1-Q3 "
-                                 f"({d[(tk, y, 1)]}+{d[(tk, y, 2)]}+{d[(tk, y, 3)]})")
+                    notes.append(
+                        f"CY{y} total {d[(tk, y, 0)]} minus Q1-Q3 ({d[(tk, y, 1)]}+{d[(tk, y, 2)]}+{d[(tk, y, 3)]})"
+                    )
                 elif tk == "MSFT" and q == 2 and y in MSFT_FY_TOTAL:
                     parts = [d[("MSFT", y - 1, 3)], d[("MSFT", y - 1, 4)], d[("MSFT", y, 1)]]
                     val = MSFT_FY_TOTAL[y] - sum(parts)
                     basis = "derived"
-                    notes.append(f"FY{y} total {MSFT_FY_TOTAL[y]} ({MSFT_FY_SOURCE}) minus FY{y}Q1-Q3 "
-                                 f"({parts[0]}+{parts[1]}+{parts[2]}, SEC frames CY{y-1}Q3, CY{y-1}Q4, CY{y}Q1)")
+                    notes.append(
+                        f"FY{y} total {MSFT_FY_TOTAL[y]} ({MSFT_FY_SOURCE}) minus FY{y}Q1-Q3 "
+                        f"({parts[0]}+{parts[1]}+{parts[2]}, SEC frames CY{y - 1}Q3, CY{y - 1}Q4, CY{y}Q1)"
+                    )
                 else:
                     checks.append(f"GAP {cid} CY{y}Q{q}: not in SEC file and not derivable")
                     continue
                 ann, ann_src, ok = ANNOUNCED[(cid, y, q)]
-                notes.append(f"announced_on per {ann_src}" if ok else
-                             "announced_on = company results-release date NOT re-verified in this session")
+                notes.append(
+                    f"announced_on per {ann_src}"
+                    if ok
+                    else "announced_on = company results-release date NOT re-verified in this session"
+                )
                 if cid == "amazon":
                     notes.append("gross purchases; Amazon's quoted 'cash capex' is net of proceeds/incentives")
-                rows.append({
-                    "company_id": cid, "fiscal_year": fy, "fiscal_quarter": fq,
-                    "period_end": f"{y}-{QEND[q]}", "announced_on": ann,
-                    "definition": "cash_purchases_of_ppe", "value": val, "currency": "USD",
-                    "source": f"SEC XBRL companyfacts {TAG[tk]}, via /work/shared/data/fundamentals/{SEC_TAG}",
-                    "basis": basis, "note": "; ".join(notes),
-                })
+                rows.append(
+                    {
+                        "company_id": cid,
+                        "fiscal_year": fy,
+                        "fiscal_quarter": fq,
+                        "period_end": f"{y}-{QEND[q]}",
+                        "announced_on": ann,
+                        "definition": "cash_purchases_of_ppe",
+                        "value": val,
+                        "currency": "USD",
+                        "source": f"SEC XBRL companyfacts {TAG[tk]}, via /work/shared/data/fundamentals/{SEC_TAG}",
+                        "basis": basis,
+                        "note": "; ".join(notes),
+                    }
+                )
     # cross-checks: quarters vs annual totals
     for tk in ("GOOG", "AMZN"):
         for y in (2022, 2023, 2024):
-            s = sum(r["value"] for r in rows if r["company_id"] == TICKERS[tk]
-                    and r["fiscal_year"] == y)
-            checks.append(f"{tk} CY{y}: sum of quarters {s} vs SEC CY total {d[(tk, y, 0)]} "
-                          f"-> {'OK' if s == d[(tk, y, 0)] else 'MISMATCH'}")
+            s = sum(r["value"] for r in rows if r["company_id"] == TICKERS[tk] and r["fiscal_year"] == y)
+            checks.append(
+                f"{tk} CY{y}: sum of quarters {s} vs SEC CY total {d[(tk, y, 0)]} "
+                f"-> {'OK' if s == d[(tk, y, 0)] else 'MISMATCH'}"
+            )
     for fy, tot in MSFT_FY_TOTAL.items():
         qs = [r["value"] for r in rows if r["company_id"] == "microsoft" and r["fiscal_year"] == fy]
         if len(qs) == 4:
-            checks.append(f"MSFT FY{fy}: sum {sum(qs)} vs 10-K {tot} -> {'OK' if sum(qs) == tot else 'MISMATCH'} "
-                          f"(holds by construction for derived Q4)")
+            checks.append(
+                f"MSFT FY{fy}: sum {sum(qs)} vs 10-K {tot} -> {'OK' if sum(qs) == tot else 'MISMATCH'} "
+                f"(holds by construction for derived Q4)"
+            )
         else:
             checks.append(f"MSFT FY{fy}: {len(qs)} quarters in scope (window starts CY2022Q1)")
     return rows, checks

@@ -33,8 +33,21 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data"
 
-PRICE_COLUMNS = ("symbol", "date", "currency", "open", "high", "low", "close", "adj_close",
-                 "volume", "price_basis", "source", "basis", "note")
+PRICE_COLUMNS = (
+    "symbol",
+    "date",
+    "currency",
+    "open",
+    "high",
+    "low",
+    "close",
+    "adj_close",
+    "volume",
+    "price_basis",
+    "source",
+    "basis",
+    "note",
+)
 FX_COLUMNS = ("date", "base_currency", "quote_currency", "rate", "source", "basis", "note")
 FX_SYMBOLS = {"USDCNY": ("USD", "CNY"), "USDHKD": ("USD", "HKD")}
 GAP_DAYS = 4
@@ -104,8 +117,10 @@ def price_note(row: dict, last_date: str) -> str:
         else:
             parts.append("split-adjusted traded prices; vendor publishes no adj_close")
             if off_tick(row["close"]):
-                parts.append("close is off the 0.01 tick grid: looks dividend-adjusted by the vendor "
-                             "despite the 'unadjusted' label")
+                parts.append(
+                    "close is off the 0.01 tick grid: looks dividend-adjusted by the vendor "
+                    "despite the 'unadjusted' label"
+                )
     elif basis == "index_level":
         parts.append("index level (price index)")
     if row["open"] == "" and row["high"] == "" and row["low"] == "" and row["volume"] == "":
@@ -139,7 +154,7 @@ def write_csv(path: Path, columns, rows) -> None:
 def gaps(dates: list[str]) -> list[tuple[str, str, int]]:
     out = []
     ds = [date.fromisoformat(d) for d in dates]
-    for a, b in zip(ds, ds[1:]):
+    for a, b in zip(ds, ds[1:], strict=False):
         if (b - a).days > GAP_DAYS:
             out.append((a.isoformat(), b.isoformat(), (b - a).days))
     return out
@@ -161,21 +176,23 @@ def compile_prices(by_symbol, prov, out_dir: Path) -> None:
             vol = r["volume"].strip()
             if vol:
                 vol = str(int(float(vol)))
-            out.append({
-                "symbol": symbol,
-                "date": r["date"],
-                "currency": r["currency"],
-                "open": fmt_price(r["open"]),
-                "high": fmt_price(r["high"]),
-                "low": fmt_price(r["low"]),
-                "close": fmt_price(r["close"]),
-                "adj_close": fmt_price(r["adj_close"]),
-                "volume": vol,
-                "price_basis": r["price_basis"],
-                "source": source_text(r["source"], prov),
-                "basis": "reported",
-                "note": price_note(r, last),
-            })
+            out.append(
+                {
+                    "symbol": symbol,
+                    "date": r["date"],
+                    "currency": r["currency"],
+                    "open": fmt_price(r["open"]),
+                    "high": fmt_price(r["high"]),
+                    "low": fmt_price(r["low"]),
+                    "close": fmt_price(r["close"]),
+                    "adj_close": fmt_price(r["adj_close"]),
+                    "volume": vol,
+                    "price_basis": r["price_basis"],
+                    "source": source_text(r["source"], prov),
+                    "basis": "reported",
+                    "note": price_note(r, last),
+                }
+            )
         write_csv(out_dir / file_name(symbol), PRICE_COLUMNS, out)
         print(f"prices: {file_name(symbol):14s} {len(out):4d} rows {out[0]['date']} .. {out[-1]['date']}")
 
@@ -204,24 +221,29 @@ def compile_fx(by_symbol, prov, out_path: Path) -> None:
         for r in by_symbol[symbol]:
             if r["currency"] != quote:
                 raise ValueError(f"{symbol} currency {r['currency']} != {quote}")
-            out.append({
-                "date": r["date"],
-                "base_currency": base,
-                "quote_currency": quote,
-                "rate": fmt_price(r["close"]),
-                "source": source_text(r["source"], prov),
-                "basis": "reported",
-                "note": f"vendor daily close of {symbol} ({quote} per 1 {base})"
-                        + ("; suspected vendor bad tick: >0.8% away from both neighbouring closes"
-                           if r["date"] in spikes else ""),
-            })
+            out.append(
+                {
+                    "date": r["date"],
+                    "base_currency": base,
+                    "quote_currency": quote,
+                    "rate": fmt_price(r["close"]),
+                    "source": source_text(r["source"], prov),
+                    "basis": "reported",
+                    "note": f"vendor daily close of {symbol} ({quote} per 1 {base})"
+                    + (
+                        "; suspected vendor bad tick: >0.8% away from both neighbouring closes"
+                        if r["date"] in spikes
+                        else ""
+                    ),
+                }
+            )
     out.sort(key=lambda r: (r["date"], r["quote_currency"]))
     write_csv(out_path, FX_COLUMNS, out)
     print(f"fx: {out_path.name} {len(out)} rows")
 
 
 def report_checks(by_symbol) -> None:
-    print("\n== gaps > %d calendar days ==" % GAP_DAYS)
+    print(f"\n== gaps > {GAP_DAYS} calendar days ==")
     for symbol, rows in sorted(by_symbol.items()):
         g = gaps([r["date"] for r in rows])
         if g:
@@ -265,7 +287,7 @@ def check_adj_ratio(by_symbol, ca_path: Path, tol: float = 5e-6) -> None:
         problems = []
         matched = 0
         steps_seen = set()
-        for (d0, r0, c0), (d1, r1, c1) in zip(ratio, ratio[1:]):
+        for (_d0, r0, c0), (d1, r1, _c1) in zip(ratio, ratio[1:], strict=False):
             observed = r0 / r1  # = 1 - D/c0 at an ex-date, 1 otherwise
             if d1 in divs[symbol]:
                 amount = divs[symbol][d1]
@@ -279,20 +301,23 @@ def check_adj_ratio(by_symbol, ca_path: Path, tol: float = 5e-6) -> None:
                 # accept if the implied dividend is within 1% of the recorded amount
                 # (or within float noise of the vendor's 7-digit prices)
                 if abs(implied - amount) > max(0.01 * amount, tol * c0):
-                    problems.append(f"{d1}: step {observed:.6f} expected {expected:.6f} "
-                                    f"(implied dividend {(1 - observed) * c0:.4f})")
+                    problems.append(
+                        f"{d1}: step {observed:.6f} expected {expected:.6f} "
+                        f"(implied dividend {(1 - observed) * c0:.4f})"
+                    )
                 else:
                     matched += 1
             elif abs(observed - 1) > tol:
-                problems.append(f"{d1}: unexplained step {observed:.6f} "
-                                f"(implied dividend {(1 - observed) * c0:.4f})")
+                problems.append(f"{d1}: unexplained step {observed:.6f} (implied dividend {(1 - observed) * c0:.4f})")
         first, last = rows[0]["date"], rows[-1]["date"]
         missing = [d for d in divs[symbol] if first < d <= last and d not in steps_seen]
         for d in missing:
             problems.append(f"{d}: ex-date not a trading day in the price file")
         status = "OK" if not problems else "MISMATCH"
-        print(f"{symbol}: {status}; {matched} ex-date steps matched of "
-              f"{len([d for d in divs[symbol] if first < d <= last])} recorded in range")
+        print(
+            f"{symbol}: {status}; {matched} ex-date steps matched of "
+            f"{len([d for d in divs[symbol] if first < d <= last])} recorded in range"
+        )
         for p in problems:
             print("   " + p)
 
@@ -317,6 +342,7 @@ def unadjust(closes: dict[str, float], divs: dict[str, float]) -> dict[str, floa
 
 def _half_year_medians(pairs):
     from statistics import median
+
     buckets = defaultdict(list)
     for t, v in pairs:
         buckets[f"{t[:4]}H{1 if t[5:7] <= '06' else 2}"].append(v)
@@ -345,9 +371,11 @@ def check_unadjust_plausibility(by_symbol, ca_path: Path) -> None:
         a_raw = unadjust(a_pub, divs[ads]) if ads != "TCEHY" else a_pub
         h_raw = unadjust(h_pub, divs[hk])
         common = sorted(set(a_pub) & set(h_pub) & set(fx))
-        for label, a, h in (("as published", a_pub, h_pub),
-                            (f"{ads} un-adjusted, {hk} as published", a_raw, h_pub),
-                            ("both un-adjusted", a_raw, h_raw)):
+        for label, a, h in (
+            ("as published", a_pub, h_pub),
+            (f"{ads} un-adjusted, {hk} as published", a_raw, h_pub),
+            ("both un-adjusted", a_raw, h_raw),
+        ):
             pairs = [(t, a[t] / (n * h[t] / fx[t])) for t in common]
             print(f"{ads}/{hk} x{n} {label:38s} {_half_year_medians(pairs)}")
     for fund, idx in (("SPY", "^GSPC"), ("QQQ", "^NDX")):
