@@ -100,6 +100,10 @@ REQUIRED_COLUMNS: dict[str, list[str]] = {
         "us_median_pe_ttm_gaap",
         "cn_to_us_pe_ratio",
         "cn_to_us_pe_ratio_adjusted",
+        "cn_companies_covered",
+        "us_companies_covered",
+        "cn_companies_covered_adjusted",
+        "us_companies_covered_adjusted",
     ],
     "fct_weekly_performance": ["symbol", "week_ending", "weekly_return", "benchmark_return", "excess_return"],
     "fct_segment_valuation": [
@@ -169,15 +173,26 @@ def timeseries(x_axis: str, metrics: list[dict], grain: str | None = None, **opt
 
 
 def chart_specs() -> list[Chart]:
+    # A median of fewer than two companies is one company's P/E, not a basket's: not drawn (as in the PNGs).
+    def basket(column: str, covered: str) -> str:
+        return f"AVG(CASE WHEN {covered} >= 2 THEN {column} END)"
+
     pe_metrics = [
-        sql_metric("AVG(cn_median_pe_ttm_adjusted)", "China median P/E (adjusted)"),
-        sql_metric("AVG(us_median_pe_ttm_adjusted)", "US median P/E (adjusted)"),
-        sql_metric("AVG(cn_median_pe_ttm_gaap)", "China median P/E (GAAP)"),
-        sql_metric("AVG(us_median_pe_ttm_gaap)", "US median P/E (GAAP)"),
+        sql_metric(basket("cn_median_pe_ttm_adjusted", "cn_companies_covered_adjusted"), "China median P/E (adjusted)"),
+        sql_metric(basket("us_median_pe_ttm_adjusted", "us_companies_covered_adjusted"), "US median P/E (adjusted)"),
+        sql_metric(basket("cn_median_pe_ttm_gaap", "cn_companies_covered"), "China median P/E (GAAP)"),
+        sql_metric(basket("us_median_pe_ttm_gaap", "us_companies_covered"), "US median P/E (GAAP)"),
     ]
     ratio_metrics = [
-        sql_metric("AVG(cn_to_us_pe_ratio_adjusted)", "China / US P/E (adjusted)"),
-        sql_metric("AVG(cn_to_us_pe_ratio)", "China / US P/E (GAAP)"),
+        sql_metric(
+            "AVG(CASE WHEN cn_companies_covered_adjusted >= 2 AND us_companies_covered_adjusted >= 2 "
+            "THEN cn_to_us_pe_ratio_adjusted END)",
+            "China / US P/E (adjusted)",
+        ),
+        sql_metric(
+            "AVG(CASE WHEN cn_companies_covered >= 2 AND us_companies_covered >= 2 THEN cn_to_us_pe_ratio END)",
+            "China / US P/E (GAAP)",
+        ),
     ]
     weekly_metrics = [
         sql_metric("SUM(weekly_return)", f"Alibaba ({ALIBABA_SYMBOL})"),
