@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .schemas import BY_NAME
+
 # A close this many times (or this fraction of) its neighbour is not a market move: the widest daily
 # move in the shipped price seeds is 1.4x (PDD, 2024-09). Cents vs units, a missed split or a bad tick.
 PRICE_JUMP_FACTOR = 10.0
@@ -114,26 +116,10 @@ def _symbol_listed(table: str) -> CrossCheck:
     )
 
 
-PRICE_COLUMNS = (
-    "symbol",
-    "date",
-    "currency",
-    "open",
-    "high",
-    "low",
-    "close",
-    "adj_close",
-    "volume",
-    "price_basis",
-    "source",
-    "basis",
-    "note",
-)
-FX_COLUMNS = ("date", "base_currency", "quote_currency", "rate", "source", "basis", "note")
 
 CROSS_CHECKS: tuple[CrossCheck, ...] = (
     # --- prices_daily -----------------------------------------------------------------------------
-    _exact_duplicate("prices_daily", PRICE_COLUMNS, "date"),
+    _exact_duplicate("prices_daily", BY_NAME["prices_daily"].column_names, "date"),
     CrossCheck(
         name="price_spike",
         table="prices_daily",
@@ -190,7 +176,7 @@ CROSS_CHECKS: tuple[CrossCheck, ...] = (
         """,
     ),
     # --- fx_daily ---------------------------------------------------------------------------------
-    _exact_duplicate("fx_daily", FX_COLUMNS, "date"),
+    _exact_duplicate("fx_daily", BY_NAME["fx_daily"].column_names, "date"),
     CrossCheck(
         name="fx_gap",
         table="fx_daily",
