@@ -1,10 +1,14 @@
 """Rules that need more than one row: neighbours in a series, other metrics of the same quarter,
 or another raw table (listings, companies).
 
-Each rule is a SQL query over the table being loaded (the loader's staging copy, `{t}`, which has
-every declared column plus `_row`, `_line` and `filename`) that returns the offending rows as
+Each rule is a SQL query over the table being loaded (`{t}`: every declared column plus `_row`, a row
+identity, and `filename`, `_line`, which also give file order) that returns the offending rows as
 `(_row, _reason)`. The loader runs them inside the load's transaction, after the per-row rules, so
 an error still names the file, the line and the column and leaves `raw.<table>` untouched.
+
+Rules over a series (prices per symbol, FX per pair) look at most one row back or ahead (`lag`/`lead`
+without an offset): when a load only appends later rows to a series, the loader re-checks the new rows
+with the last CONTEXT_ROWS rows already loaded (loader.py, append path), which is then exact.
 
 Severity decides what happens to an offending row:
 - `error`: the load fails (SeedValidationError) and nothing changes;
@@ -35,6 +39,8 @@ FX_MAX_GAP_DAYS = 7
 # FY24Q4 adjusted, whose share count is itself derived from the GAAP figures).
 EPS_TOLERANCE = 0.05
 EPS_ROUNDING = 0.005
+# Rows of a series already loaded that an append is re-checked with (the last one gains a neighbour).
+CONTEXT_ROWS = 2
 
 
 @dataclass(frozen=True)
@@ -64,7 +70,7 @@ def _exact_duplicate(table: str, columns: tuple[str, ...], blame: str) -> CrossC
                        first_value(filename) over w as first_file,
                        row_number() over w as n
                 from {{t}}
-                window w as (partition by {cols} order by _row)
+                window w as (partition by {cols} order by filename, _line)
             )
             where n > 1
         """,
@@ -116,7 +122,6 @@ def _symbol_listed(table: str) -> CrossCheck:
     )
 
 
-
 CROSS_CHECKS: tuple[CrossCheck, ...] = (
     # --- prices_daily -----------------------------------------------------------------------------
     _exact_duplicate("prices_daily", BY_NAME["prices_daily"].column_names, "date"),
@@ -135,7 +140,7 @@ CROSS_CHECKS: tuple[CrossCheck, ...] = (
                 select _row, close,
                        lag(close) over w as prev, lead(close) over w as next
                 from {{t}} where close > 0
-                window w as (partition by symbol order by date, _row)
+                window w as (partition by symbol order by date, filename, _line)
             )
             where prev > 0 and next > 0
               and greatest(close / prev, prev / close) >= {PRICE_JUMP_FACTOR}
@@ -170,7 +175,7 @@ CROSS_CHECKS: tuple[CrossCheck, ...] = (
             from (
                 select _row, date, close, lag(close) over w as prev, lag(date) over w as prev_date
                 from {{t}} where close > 0
-                window w as (partition by symbol order by date, _row)
+                window w as (partition by symbol order by date, filename, _line)
             )
             where prev > 0 and greatest(close / prev, prev / close) >= {PRICE_JUMP_FACTOR}
         """,
@@ -190,8 +195,9 @@ CROSS_CHECKS: tuple[CrossCheck, ...] = (
                          as _reason
             from (
                 select _row, date, base_currency, quote_currency,
-                       lag(date) over (partition by base_currency, quote_currency order by date, _row) as prev_date
+                       lag(date) over w as prev_date
                 from {{t}}
+                window w as (partition by base_currency, quote_currency order by date, filename, _line)
             )
             where date - prev_date > {FX_MAX_GAP_DAYS}
         """,
@@ -207,8 +213,9 @@ CROSS_CHECKS: tuple[CrossCheck, ...] = (
                          || ' (inverted quote or another pair?)' as _reason
             from (
                 select _row, date, base_currency, quote_currency, rate,
-                       lag(rate) over (partition by base_currency, quote_currency order by date, _row) as prev
+                       lag(rate) over w as prev
                 from {{t}} where rate > 0
+                window w as (partition by base_currency, quote_currency order by date, filename, _line)
             )
             where prev > 0 and greatest(rate / prev, prev / rate) >= {FX_JUMP_FACTOR}
         """,

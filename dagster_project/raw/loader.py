@@ -1,31 +1,49 @@
-"""Load seed CSV files into `raw.<table>`: validate everything first, then swap in one transaction.
+"""Load seed CSV files into `raw.<table>`: validate everything, inside one transaction.
 
-The fast path is DuckDB's own CSV reader with the declared column types. Values that do not
-parse are collected by the reader itself (`store_rejects`), which knows the file, line and
-column. Rules the reader cannot check (required values, allowed codes, primary keys, row
-rules) run as SQL on a temporary table; a row's line number is recovered from its position
-in that table, because DuckDB keeps insertion order and we stop on any rejected row.
-Rules over several rows or other raw tables (`checks.py`) run next, on the same staging copy.
-A few of them quarantine instead of failing: the offending row goes to `raw_rejects.<table>` with
-its rule and reason, replaced in the same transaction as `raw.<table>`.
+Three ways a load can go, chosen per table from what changed since its last load (`raw._seed_files`: each
+file's SHA-256, size and row count; `raw._load_state`: the contract and the reference tables it was
+checked against):
+
+- **unchanged**: same files, same bytes, same contract and reference tables: nothing to do;
+- **append**: files only grew (their old bytes are a prefix of the new ones, ending in a newline) in a table
+  whose series grow by date (`RawTable.append_series`: prices per symbol, FX per pair), and the new rows
+  come after each series' last date: only the appended bytes are parsed and checked (with the last rows of
+  each series they extend, for the rules over neighbouring rows) and inserted. Anything the append path
+  would have to reject or quarantine sends the table down the full path instead, so errors and
+  quarantines are exactly those of a full load;
+- **full**: `raw.<table>` is replaced straight from DuckDB's CSV reader with the declared column types (one
+  write, as fast as the reader), then validated in place before the commit.
+
+Values that do not parse are collected by the reader itself (`store_rejects`), which knows the file, line
+and column. Rules the reader cannot check (required values, allowed codes, primary keys, row rules, and the
+rules over several rows or other raw tables in `checks.py`) run as SQL on the new table. A row's line
+number comes from its position in the reader's output and each file's row count (counted while the file
+is hashed), checked against what the reader read. A few rules quarantine instead of failing: the
+offending row goes to `raw_rejects.<table>` with its rule and reason, replaced in the same transaction.
 If anything fails, the transaction is rolled back and `raw.<table>` is untouched.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
 from ..publish import pause_for_tests
-from .checks import CrossCheck, checks_for
+from .checks import CONTEXT_ROWS, CrossCheck, checks_for
 from .schemas import RawTable
 
 RAW_SCHEMA = "raw"
 REJECTS_SCHEMA = "raw_rejects"
+FILES_TABLE = f"{RAW_SCHEMA}._seed_files"
+STATE_TABLE = f"{RAW_SCHEMA}._load_state"
+# Bump when the loader's own rules change what a valid load is: every table then takes the full path once.
+LOADER_VERSION = "2"
 
 
 class SeedValidationError(ValueError):
@@ -56,8 +74,12 @@ class LoadResult:
     max_date: str | None
     quarantined: int = 0  # rows moved to raw_rejects.<table>
     skipped_checks: tuple[str, ...] = ()  # cross-file rules not run because a required table was absent
+    mode: str = "full"  # full | append | unchanged
+    rows_loaded: int = 0  # rows parsed and inserted by this load (all of them on the full path)
+    full_load_reason: str = ""  # why the append path was not taken (empty when it was)
 
 
+# ------------------------------------------------------------------------------------------- files
 def seed_files(seeds_dir: Path, spec: RawTable) -> list[Path]:
     return sorted((seeds_dir / spec.family).glob(spec.pattern))
 
@@ -68,6 +90,46 @@ def sha256_of(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+@dataclass
+class FileScan:
+    """One pass over a file: its hash, size and data rows; with `prefix_size`, also the hash of that prefix."""
+
+    sha256: str
+    size: int
+    data_rows: int  # lines after the header, assuming one line per row (checked against the reader)
+    ends_with_newline: bool
+    prefix_sha256: str | None = None
+    prefix_ends_with_newline: bool = False
+
+
+def scan_file(path: Path, prefix_size: int | None = None) -> FileScan:
+    digest = hashlib.sha256()
+    prefix_digest = prefix_end = None
+    newlines, size, last = 0, 0, b""
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            if prefix_size is not None and prefix_digest is None and size + len(block) >= prefix_size:
+                cut = prefix_size - size
+                digest.update(block[:cut])
+                prefix_digest = digest.hexdigest()
+                prefix_end = (block[cut - 1 : cut] if cut else last) == b"\n"
+                digest.update(block[cut:])
+            else:
+                digest.update(block)
+            newlines += block.count(b"\n")
+            size += len(block)
+            last = block[-1:]
+    ends = last == b"\n"
+    return FileScan(
+        sha256=digest.hexdigest(),
+        size=size,
+        data_rows=max(newlines + (0 if ends or not size else 1) - 1, 0),
+        ends_with_newline=ends,
+        prefix_sha256=prefix_digest,
+        prefix_ends_with_newline=bool(prefix_end),
+    )
 
 
 def _sql_str(value: str) -> str:
@@ -135,6 +197,7 @@ def _first_reader_error(conn: duckdb.DuckDBPyConnection, shown: dict[str, str]) 
     return SeedValidationError(shown.get(path, path), int(line), column, f"{kind}: {first_line}")
 
 
+# ------------------------------------------------------------------------------------------- rules
 def _rule_violations(spec: RawTable) -> list[tuple[str, str, str]]:
     """(column, SQL condition that marks a bad row, message) for every declared rule."""
     rules: list[tuple[str, str, str]] = []
@@ -155,7 +218,7 @@ def _rule_violations(spec: RawTable) -> list[tuple[str, str, str]]:
     rules.append(
         (
             spec.primary_key[-1],
-            f"row_number() over (partition by {key} order by _row) > 1",
+            f"row_number() over (partition by {key} order by filename, _line) > 1",
             f"duplicate primary key ({', '.join(spec.primary_key)}) — the same key appears on an earlier line",
         )
     )
@@ -171,8 +234,8 @@ def _has_duplicate_keys(conn: duckdb.DuckDBPyConnection, spec: RawTable, staging
     return conn.execute(f"select exists (select 1 from {staging} group by {key} having count(*) > 1)").fetchone()[0]
 
 
-def _check_rules(conn: duckdb.DuckDBPyConnection, spec: RawTable, staging: str, shown: dict[str, str]) -> None:
-    """Every declared rule in one scan; only a rule that fails is run again to find its first line."""
+def _failing_row_rules(conn: duckdb.DuckDBPyConnection, spec: RawTable, staging: str) -> list[int]:
+    """Indexes (in declared order) of the rules some row of `staging` breaks: every rule in one scan."""
     rules = _rule_violations(spec)
     row_rules = [(i, cond) for i, (_, cond, _) in enumerate(rules) if "over (" not in cond]
     counts = conn.execute(
@@ -181,16 +244,20 @@ def _check_rules(conn: duckdb.DuckDBPyConnection, spec: RawTable, staging: str, 
     failing = {i for (i, _), n in zip(row_rules, counts, strict=True) if n}
     if _has_duplicate_keys(conn, spec, staging):
         failing |= {i for i, (_, cond, _) in enumerate(rules) if "over (" in cond}
-    for i in sorted(failing):  # declared order: the same first error as checking rule by rule
+    return sorted(failing)
+
+
+def _check_rules(conn: duckdb.DuckDBPyConnection, spec: RawTable, staging: str) -> None:
+    """Only a rule that fails is run again, to find its first line (the same first error as rule by rule)."""
+    rules = _rule_violations(spec)
+    for i in _failing_row_rules(conn, spec, staging):
         column, condition, message = rules[i]
         bad = conn.execute(
             f"select filename, _line, count(*) over () from (select *, {condition} as _bad from {staging}) "
-            "where _bad order by _row limit 1"
+            "where _bad order by filename, _line limit 1"
         ).fetchone()
         if bad:
-            raise SeedValidationError(
-                shown.get(bad[0], bad[0]), int(bad[1]), column, message, rule=message, rows=int(bad[2])
-            )
+            raise SeedValidationError(bad[0], int(bad[1]), column, message, rule=message, rows=int(bad[2]))
 
 
 def _table_exists(conn: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
@@ -207,7 +274,6 @@ def _run_cross_checks(
     conn: duckdb.DuckDBPyConnection,
     spec: RawTable,
     staging: str,
-    shown: dict[str, str],
     severity: str,
     strict: bool,
     skipped: list[str],
@@ -240,11 +306,11 @@ def _run_cross_checks(
         else:
             bad = conn.execute(
                 f"select s.filename, s._line, f._reason, count(*) over () from {found} f "
-                f"join {staging} s using (_row) order by _row limit 1"
+                f"join {staging} s using (_row) order by s.filename, s._line limit 1"
             ).fetchone()
             if bad:
                 raise SeedValidationError(
-                    shown.get(bad[0], bad[0]),
+                    bad[0],
                     int(bad[1]),
                     check.column,
                     f"fails rule '{check.name}': {bad[2]}",
@@ -256,16 +322,138 @@ def _run_cross_checks(
 
 
 def _quarantine(conn: duckdb.DuckDBPyConnection, spec: RawTable, staging: str, found: str, check: CrossCheck) -> int:
-    rejects = f"_rejects_{spec.name}"
+    cols = ", ".join(f's."{c}"' for c in spec.column_names)
     conn.execute(
-        f"insert into {rejects} select s.*, ?, ?, f._reason from {staging} s join {found} f using (_row)",
+        f"insert into _rejects_{spec.name} select {cols}, s.filename, s._line, ?, ?, f._reason "
+        f"from {staging} s join {found} f using (_row)",
         [check.name, check.column],
     )
     n = conn.execute(f"select count(*) from {found}").fetchone()[0]
-    conn.execute(f"delete from {staging} where _row in (select _row from {found})")
+    conn.execute(f"delete from {RAW_SCHEMA}.{spec.name} where rowid in (select _row from {found})")
     return int(n)
 
 
+def _any_cross_check_finding(conn: duckdb.DuckDBPyConnection, spec: RawTable, staging: str, rows: str) -> bool:
+    """Whether any rule of checks.py (either severity) flags a row of `staging` whose _row is in `rows`."""
+    for check in checks_for(spec.name):
+        hit = conn.execute(
+            f"select exists (select 1 from ({check.sql.format(t=staging)}) f where f._row in ({rows}))"
+        ).fetchone()[0]
+        if hit:
+            return True
+    return False
+
+
+# ------------------------------------------------------------------------------------- load state
+def contract_fingerprint(spec: RawTable) -> str:
+    """What a valid load of `spec` is: its columns, rules and cross-file rules (and the loader's version)."""
+    text = repr((LOADER_VERSION, spec, checks_for(spec.name), CONTEXT_ROWS))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _ensure_state_tables(conn: duckdb.DuckDBPyConnection) -> None:
+    conn.execute(f"create schema if not exists {RAW_SCHEMA}")
+    conn.execute(
+        f"create table if not exists {FILES_TABLE} "
+        "(table_name varchar, file varchar, sha256 varchar, primary key (table_name, file))"
+    )
+    # Added by the append path (older build databases lack them: those files are simply reloaded in full).
+    conn.execute(f"alter table {FILES_TABLE} add column if not exists size_bytes bigint")
+    conn.execute(f"alter table {FILES_TABLE} add column if not exists data_rows bigint")
+    conn.execute(
+        f"create table if not exists {STATE_TABLE} "
+        "(table_name varchar primary key, contract varchar, reference_fingerprint varchar)"
+    )
+
+
+def _reference_fingerprint(conn: duckdb.DuckDBPyConnection, spec: RawTable) -> str:
+    """The bytes and contracts of the raw tables that `spec`'s cross-file rules read, as loaded now."""
+    required = sorted({r for c in checks_for(spec.name) for r in c.requires})
+    if not required:
+        return ""
+    marks = ", ".join("?" for _ in required)
+    rows = conn.execute(
+        f"select f.table_name, f.file, f.sha256, s.contract from {FILES_TABLE} f "
+        f"left join {STATE_TABLE} s using (table_name) where f.table_name in ({marks}) order by all",
+        required,
+    ).fetchall()
+    return hashlib.sha256(repr((required, rows)).encode()).hexdigest()
+
+
+@dataclass
+class _Previous:
+    files: dict[str, tuple[str, int | None, int | None]] = field(default_factory=dict)  # shown -> sha, size, rows
+    contract: str | None = None
+    reference: str | None = None
+    table_exists: bool = False
+    rejects_empty: bool = False
+
+
+def _previous_load(conn: duckdb.DuckDBPyConnection, spec: RawTable) -> _Previous:
+    prev = _Previous()
+    if not (_table_exists(conn, RAW_SCHEMA, "_seed_files") and _table_exists(conn, RAW_SCHEMA, "_load_state")):
+        return prev
+    columns = {r[0] for r in conn.execute(f"describe {FILES_TABLE}").fetchall()}
+    if not {"size_bytes", "data_rows"} <= columns:
+        return prev
+    prev.files = {
+        f: (h, size, rows)
+        for f, h, size, rows in conn.execute(
+            f"select file, sha256, size_bytes, data_rows from {FILES_TABLE} where table_name = ?", [spec.name]
+        ).fetchall()
+    }
+    state = conn.execute(
+        f"select contract, reference_fingerprint from {STATE_TABLE} where table_name = ?", [spec.name]
+    ).fetchone()
+    if state:
+        prev.contract, prev.reference = state
+    prev.table_exists = _table_exists(conn, RAW_SCHEMA, spec.name)
+    prev.rejects_empty = (
+        _table_exists(conn, REJECTS_SCHEMA, spec.name)
+        and not conn.execute(f"select exists (select 1 from {REJECTS_SCHEMA}.{spec.name})").fetchone()[0]
+    )
+    return prev
+
+
+def _save_state(
+    conn: duckdb.DuckDBPyConnection, spec: RawTable, scans: dict[str, FileScan], changed: list[str] | None
+) -> None:
+    """Record the files' hashes (all, or only `changed`) and what the table was checked against."""
+    keep = scans if changed is None else {f: scans[f] for f in changed}
+    if changed is None:
+        conn.execute(f"delete from {FILES_TABLE} where table_name = ?", [spec.name])
+    elif keep:
+        conn.execute(
+            f"delete from {FILES_TABLE} where table_name = ? and file in ({', '.join('?' for _ in keep)})",
+            [spec.name, *keep],
+        )
+    if keep:
+        conn.execute(
+            f"insert into {FILES_TABLE} (table_name, file, sha256, size_bytes, data_rows) values "
+            + ", ".join(
+                f"({_sql_str(spec.name)}, {_sql_str(f)}, {_sql_str(s.sha256)}, {s.size}, {s.data_rows})"
+                for f, s in sorted(keep.items())
+            )
+        )
+    conn.execute(f"delete from {STATE_TABLE} where table_name = ?", [spec.name])
+    conn.execute(
+        f"insert into {STATE_TABLE} values (?, ?, ?)",
+        [spec.name, contract_fingerprint(spec), _reference_fingerprint(conn, spec)],
+    )
+
+
+def _scan_all(files: list[Path], shown: dict[str, str], prev: _Previous) -> dict[str, FileScan]:
+    """Hash every file (two threads: hashlib releases the GIL), with the old prefix where one is known."""
+
+    def one(p: Path) -> tuple[str, FileScan]:
+        old = prev.files.get(shown[str(p)])
+        return shown[str(p)], scan_file(p, old[1] if old and old[1] is not None else None)
+
+    with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
+        return dict(pool.map(one, files))
+
+
+# ------------------------------------------------------------------------------------------- load
 def load_table(
     conn: duckdb.DuckDBPyConnection,
     spec: RawTable,
@@ -273,13 +461,12 @@ def load_table(
     root: Path | None = None,
     strict_cross_checks: bool = False,
 ) -> LoadResult:
-    """Validate `files` against `spec` and replace `raw.<spec.name>` with them, atomically.
+    """Validate `files` against `spec` and bring `raw.<spec.name>` up to date with them, atomically.
 
     Cross-file rules read other raw tables; with `strict_cross_checks` a missing one is an error
     (the pipeline), without it the rule is skipped and listed in the result (one table on its own).
     """
     root = root or Path.cwd()
-    skipped: list[str] = []
 
     def shown_name(p: Path) -> str:
         try:
@@ -293,93 +480,329 @@ def load_table(
     for p in files:
         _check_header(p, shown[str(p)], spec)
 
-    staging = f"_load_{spec.name}"
-    rejects = f"_rejects_{spec.name}"
-    # hashlib releases the GIL: the files are hashed while DuckDB parses them.
-    hashing = ThreadPoolExecutor(max_workers=1).submit(lambda: {shown[str(p)]: sha256_of(p) for p in files})
+    order = conn.execute("select current_setting('preserve_insertion_order')").fetchone()[0]
+    conn.execute("set preserve_insertion_order = true")  # line numbers follow the reader's output order
+    try:
+        _ensure_state_tables(conn)
+        prev = _previous_load(conn, spec)
+        scans = _scan_all(files, shown, prev)
+        plan, reason = _plan(conn, spec, files, shown, scans, prev, strict_cross_checks)
+        if plan is not None:
+            result = _load_changes(conn, spec, plan, shown, scans)
+            if result is not None:
+                return result
+            reason = "an appended row breaks a rule or extends its series out of order: reloaded to report it"
+        result = _load_full(conn, spec, files, shown, scans, strict_cross_checks)
+        return LoadResult(**{**result.__dict__, "full_load_reason": reason})
+    finally:
+        conn.execute(f"set preserve_insertion_order = {order}")
+        for temp in (
+            f"_load_{spec.name}",
+            f"_rejects_{spec.name}",
+            f"_found_{spec.name}",
+            f"_append_{spec.name}",
+            f"_context_{spec.name}",
+            f"_context_{spec.name}_dates",
+            "_raw_rejects",
+            "_raw_reject_scans",
+        ):
+            for kind in ("view", "table"):
+                try:
+                    conn.execute(f"drop {kind} if exists temp.{temp}")
+                except duckdb.Error:
+                    pass
+
+
+@dataclass
+class _Plan:
+    appended: dict[str, tuple[Path, int, int]]  # shown -> (path, old size, old data rows); new files: (p, 0, 0)
+    changed: list[str]
+
+
+def _plan(
+    conn: duckdb.DuckDBPyConnection,
+    spec: RawTable,
+    files: list[Path],
+    shown: dict[str, str],
+    scans: dict[str, FileScan],
+    prev: _Previous,
+    strict: bool,
+) -> tuple[_Plan | None, str]:
+    """What changed since the last load, when only the unchanged or append path applies; else (None, why)."""
+    if not prev.table_exists or prev.contract is None:
+        return None, "first load (or a build database from before the append path)"
+    if prev.contract != contract_fingerprint(spec):
+        return None, "the table's contract or rules changed"
+    if not prev.rejects_empty:
+        return None, "rows are quarantined in raw_rejects: a full load re-decides them"
+    required = {r for c in checks_for(spec.name) for r in c.requires}
+    if any(not _table_exists(conn, RAW_SCHEMA, r) for r in required) or (
+        not strict and required
+    ):  # a table loaded on its own skips cross-file rules: never extend it
+        return None, "cross-file rules cannot run"
+    if prev.reference != _reference_fingerprint(conn, spec):
+        return None, "a reference table the rules read changed"
+    if set(prev.files) - set(scans):
+        return None, "a seed file was removed"
+    appended: dict[str, tuple[Path, int, int]] = {}
+    for p in files:
+        name = shown[str(p)]
+        scan, old = scans[name], prev.files.get(name)
+        if old is not None and scan.sha256 == old[0]:
+            continue
+        if not spec.append_series or not spec.date_column:
+            return None, f"{name} changed"
+        if old is None:
+            appended[name] = (p, 0, 0)
+            continue
+        old_sha, old_size, old_rows = old
+        if old_size is None or old_rows is None or scan.size <= old_size:
+            return None, f"{name} changed"
+        if scan.prefix_sha256 != old_sha or not scan.prefix_ends_with_newline:
+            return None, f"{name} changed before its last loaded line"
+        appended[name] = (p, old_size, old_rows)
+    return _Plan(appended, sorted(appended)), ""
+
+
+def _result(
+    conn: duckdb.DuckDBPyConnection, spec: RawTable, scans: dict[str, FileScan], mode: str, loaded: int, quarantined=0
+) -> LoadResult:
+    count = conn.execute(f"select count(*) from {RAW_SCHEMA}.{spec.name}").fetchone()[0]
+    min_date = max_date = None
+    if spec.date_column:
+        lo, hi = conn.execute(
+            f'select min("{spec.date_column}"), max("{spec.date_column}") from {RAW_SCHEMA}.{spec.name}'
+        ).fetchone()
+        min_date, max_date = (str(lo) if lo else None), (str(hi) if hi else None)
+    return LoadResult(
+        table=f"{RAW_SCHEMA}.{spec.name}",
+        row_count=int(count),
+        files={f: s.sha256 for f, s in sorted(scans.items())},
+        min_date=min_date,
+        max_date=max_date,
+        quarantined=quarantined,
+        mode=mode,
+        rows_loaded=loaded,
+    )
+
+
+def _load_changes(
+    conn: duckdb.DuckDBPyConnection, spec: RawTable, plan: _Plan, shown: dict[str, str], scans: dict[str, FileScan]
+) -> LoadResult | None:
+    """The unchanged and append paths. None when the appended rows need a full load to be judged."""
+    if not plan.appended:
+        return _result(conn, spec, scans, "unchanged", 0)
+    cols = ", ".join(f'"{c}"' for c in spec.column_names)
+    series = ", ".join(f'"{c}"' for c in spec.append_series)
+    key = ", ".join(f'"{k}"' for k in spec.primary_key)
+    date = f'"{spec.date_column}"'
+    table = f"{RAW_SCHEMA}.{spec.name}"
+    append, context = f"_append_{spec.name}", f"_context_{spec.name}"
+    with tempfile.TemporaryDirectory(prefix="raw-append-") as tmp:
+        # The appended bytes of every file behind one header, in one CSV: one read for any number of files.
+        tail = Path(tmp) / f"{spec.name}.csv"
+        pieces, offset = [], 0
+        with tail.open("wb") as out:
+            out.write((",".join(spec.column_names) + "\n").encode())
+            for name in plan.changed:
+                path, old_size, old_rows = plan.appended[name]
+                with path.open("rb") as handle:
+                    if old_size:
+                        handle.seek(old_size)
+                    else:
+                        handle.readline()  # a new file: skip its header
+                    data = handle.read()
+                if b"\n\n" in data or data.startswith(b"\n"):
+                    return None  # blank lines: the line numbers need the full path's check
+                if not data.endswith(b"\n"):
+                    data += b"\n"
+                pieces.append((str(tail), name, offset, old_rows + 2))
+                offset += data.count(b"\n")
+                out.write(data)
+        conn.execute("begin transaction")
+        try:
+            read = _read_csv_sql([tail], spec)
+            conn.execute(f"create or replace temp table {append} as {_ranges_sql(read, pieces)}")
+            if conn.execute("select exists (select 1 from _raw_rejects)").fetchone()[0]:
+                conn.execute("rollback")
+                return None
+            n_new = conn.execute(f"select count(*) from {append}").fetchone()[0]
+            if n_new != offset:
+                conn.execute("rollback")
+                return None
+            view = f"_load_{spec.name}"
+            conn.execute(
+                f"create or replace temp view {view} as select *, rowid as _row, _source_file as filename, "
+                f"_source_line as _line from {append}"
+            )
+            out_of_order = conn.execute(
+                f"""
+                select exists (
+                    select 1 from {append} a
+                    join (select {series}, max({date}) as last_date from {table} group by {series}) l
+                      using ({series})
+                    where a.{date} <= l.last_date
+                ) or exists (select 1 from {append} a join {table} t using ({key}))
+                """
+            ).fetchone()[0]
+            if out_of_order or _failing_row_rules(conn, spec, view):
+                conn.execute("rollback")
+                return None
+            # The last CONTEXT_ROWS rows of each appended series (what a rule over neighbours can see), found
+            # with one aggregate per row back (no sort of the loaded table), then the new rows.
+            conn.execute(
+                f"create or replace temp table {context}_dates as select {series}, max({date}) as d "
+                f"from {table} join (select distinct {series} from {append}) using ({series}) group by all"
+            )
+            for _ in range(CONTEXT_ROWS - 1):
+                conn.execute(
+                    f"insert into {context}_dates select {series}, max(t.{date}) from {table} t "
+                    f"join (select {series}, min(d) as d from {context}_dates group by all) b using ({series}) "
+                    f"where t.{date} < b.d group by all"
+                )
+            conn.execute(
+                f"""
+                create or replace temp table {context} as
+                select {", ".join(f"t.{c}" for c in cols.split(", "))}, t._source_file, t._source_line, false as _new
+                from {table} t join {context}_dates c on {" and ".join(f"t.{c} = c.{c}" for c in series.split(", "))}
+                     and t.{date} = c.d
+                union all
+                select {cols}, _source_file, _source_line, true as _new from {append}
+                """
+            )
+            conn.execute(
+                f"create or replace temp view {view} as select *, rowid as _row, _source_file as filename, "
+                f"_source_line as _line from {context}"
+            )
+            # Every rule, on the new rows and the last loaded row of each series (its neighbour changed).
+            judged = (
+                f"select _row from (select _row, _new, row_number() over (partition by {series} "
+                f"order by {date} desc) as back from {view} where not _new) where back = 1 "
+                f"union all select _row from {view} where _new"
+            )
+            if _any_cross_check_finding(conn, spec, view, judged):
+                conn.execute("rollback")
+                return None
+            pause_for_tests(f"raw-in-transaction-{spec.name}")  # test-only kill point (tests/test_crash_safety.py)
+            conn.execute(f"insert into {table} select {cols}, _source_file, _source_line from {append}")
+            _save_state(conn, spec, scans, plan.changed)
+            result = _result(conn, spec, scans, "append", int(n_new))
+            conn.execute("commit")
+            return result
+        except BaseException:
+            conn.execute("rollback")
+            raise
+
+
+def _ranges_sql(read_csv: str, pieces: list[tuple[str, str, int, int]]) -> str:
+    """Rows of the appended-bytes CSV with their original file and line: piece k covers the reader's rows
+    after pieces[k].row_offset up to the next piece's offset."""
+    bounds = [
+        (shown, o, (pieces[i + 1][2] if i + 1 < len(pieces) else 2**62), first)
+        for i, (_, shown, o, first) in enumerate(pieces)
+    ]
+    values = ", ".join(f"({_sql_str(s)}, {lo}, {hi}, {first})" for s, lo, hi, first in bounds)
+    return f"""
+        select r.* exclude (filename, _n), f.shown as _source_file,
+               cast(r._n - f.lo - 1 + f.first_line as bigint) as _source_line
+        from (select *, row_number() over () as _n from {read_csv}) as r
+        join (values {values}) as f(shown, lo, hi, first_line)
+          on r._n > f.lo and r._n <= f.hi
+    """
+
+
+def _load_full(
+    conn: duckdb.DuckDBPyConnection,
+    spec: RawTable,
+    files: list[Path],
+    shown: dict[str, str],
+    scans: dict[str, FileScan],
+    strict_cross_checks: bool,
+) -> LoadResult:
+    """Replace `raw.<table>` straight from the reader (one write), validate it in place, commit or roll back."""
+    skipped: list[str] = []
+    table = f"{RAW_SCHEMA}.{spec.name}"
+    view, rejects = f"_load_{spec.name}", f"_rejects_{spec.name}"
+    cols = ", ".join(f'"{c}"' for c in spec.column_names)
+    pieces, offset = [], 0
+    for p in files:
+        pieces.append((str(p), shown[str(p)], offset, 2))
+        offset += scans[shown[str(p)]].data_rows
     conn.execute("begin transaction")
     try:
-        # rowid order is file order then line order (insertion order is preserved).
-        conn.execute(f"create or replace temp table {staging} as select * from {_read_csv_sql(files, spec)}")
+        conn.execute(f"create or replace table {table} as {_full_rows_sql(_read_csv_sql(files, spec), pieces)}")
         error = _first_reader_error(conn, shown)
         if error:
             raise error
-        # Line numbers from each file's first rowid: a small group-by, not a window over every row.
+        _check_line_numbers(conn, spec, table, shown, scans)
         conn.execute(
-            f"""
-            create or replace temp table {staging} as
-            select s.*, s.rowid as _row, s.rowid - f.first_row + 2 as _line
-            from {staging} s
-            join (select filename, min(rowid) as first_row from {staging} group by filename) f using (filename)
-            """
+            f"create or replace temp view {view} as "
+            f"select *, rowid as _row, _source_file as filename, _source_line as _line from {table}"
         )
         conn.execute(
-            f"create or replace temp table {rejects} as select *, ''::varchar as _rule, ''::varchar as _column, "
-            f"''::varchar as _reason from {staging} where false"
+            f"create or replace temp table {rejects} as select {cols}, _source_file, _source_line, "
+            f"''::varchar as _rule, ''::varchar as _column, ''::varchar as _reason from {table} where false"
         )
         pause_for_tests(f"raw-in-transaction-{spec.name}")  # test-only kill point (tests/test_crash_safety.py)
-        quarantined = _run_cross_checks(conn, spec, staging, shown, "quarantine", strict_cross_checks, skipped)
-        _check_rules(conn, spec, staging, shown)
-        _run_cross_checks(conn, spec, staging, shown, "error", strict_cross_checks, skipped)
+        quarantined = _run_cross_checks(conn, spec, view, "quarantine", strict_cross_checks, skipped)
+        _check_rules(conn, spec, view)
+        _run_cross_checks(conn, spec, view, "error", strict_cross_checks, skipped)
 
-        cols = ", ".join(f'"{c}"' for c in spec.column_names)
-        key = ", ".join(f'"{k}"' for k in spec.primary_key)
-        conn.execute(f"create schema if not exists {RAW_SCHEMA}")
-        # File paths are stored relative to the project so a rerun from elsewhere gives the same table.
-        names = ", ".join(f"({_sql_str(a)}, {_sql_str(r)})" for a, r in shown.items())
-        conn.execute(
-            f"""
-            create or replace table {RAW_SCHEMA}.{spec.name} as
-            select {cols}, f.relative as _source_file, _line as _source_line
-            from {staging} join (values {names}) as f(absolute, relative) on f.absolute = filename
-            order by {key}
-            """
-        )
         # Quarantined rows: replaced with the table, so a clean load leaves an empty rejects table.
         conn.execute(f"create schema if not exists {REJECTS_SCHEMA}")
         conn.execute(
             f"""
             create or replace table {REJECTS_SCHEMA}.{spec.name} as
-            select {cols}, f.relative as _source_file, _line as _source_line,
-                   _rule as rule, _column as "column", _reason as reason
-            from {rejects} join (values {names}) as f(absolute, relative) on f.absolute = filename
-            order by _row
+            select {cols}, _source_file, _source_line, _rule as rule, _column as "column", _reason as reason
+            from {rejects} order by _source_file, _source_line
             """
         )
         # Which files (and which bytes) the table was built from: the published warehouse's fingerprint.
-        hashes = hashing.result()
-        conn.execute(
-            f"create table if not exists {RAW_SCHEMA}._seed_files "
-            "(table_name varchar, file varchar, sha256 varchar, primary key (table_name, file))"
-        )
-        conn.execute(f"delete from {RAW_SCHEMA}._seed_files where table_name = ?", [spec.name])
-        conn.execute(
-            f"insert into {RAW_SCHEMA}._seed_files values "
-            + ", ".join(f"({_sql_str(spec.name)}, {_sql_str(f)}, {_sql_str(h)})" for f, h in sorted(hashes.items()))
-        )
-        count = conn.execute(f"select count(*) from {RAW_SCHEMA}.{spec.name}").fetchone()[0]
-        min_date = max_date = None
-        if spec.date_column:
-            lo, hi = conn.execute(
-                f'select min("{spec.date_column}"), max("{spec.date_column}") from {RAW_SCHEMA}.{spec.name}'
-            ).fetchone()
-            min_date, max_date = (str(lo) if lo else None), (str(hi) if hi else None)
+        _save_state(conn, spec, scans, None)
+        if skipped:  # rules not run: the next load must not extend this table without them
+            conn.execute(f"delete from {STATE_TABLE} where table_name = ?", [spec.name])
+        result = _result(conn, spec, scans, "full", offset, quarantined)
         conn.execute("commit")
     except BaseException:
         conn.execute("rollback")
         raise
-    finally:
-        for temp in (staging, rejects, f"_found_{spec.name}", "_raw_rejects", "_raw_reject_scans"):
-            try:
-                conn.execute(f"drop table if exists temp.{temp}")
-            except duckdb.Error:
-                pass
-    return LoadResult(
-        table=f"{RAW_SCHEMA}.{spec.name}",
-        row_count=int(count),
-        files=hashes,
-        min_date=min_date,
-        max_date=max_date,
-        quarantined=quarantined,
-        skipped_checks=tuple(skipped),
+    return LoadResult(**{**result.__dict__, "skipped_checks": tuple(skipped)})
+
+
+def _full_rows_sql(read_csv: str, pieces: list[tuple[str, str, int, int]]) -> str:
+    """Rows of the reader with the shown file name and line: row n of the reader's output (file then line
+    order: insertion order is preserved) is line n - rows before its file + 1. No sort, no window over files."""
+    values = ", ".join(f"({_sql_str(a)}, {_sql_str(s)}, {o})" for a, s, o, _ in pieces)
+    return f"""
+        select r.* exclude (filename, _n), f.shown as _source_file,
+               cast(r._n - f.row_offset + 1 as bigint) as _source_line
+        from (select *, row_number() over () as _n from {read_csv}) as r
+        join (values {values}) as f(path, shown, row_offset) on f.path = r.filename
+    """
+
+
+def _check_line_numbers(
+    conn: duckdb.DuckDBPyConnection, spec: RawTable, table: str, shown: dict[str, str], scans: dict[str, FileScan]
+) -> None:
+    """Line numbers assume one line per row. A file with blank lines or a line break inside a quoted field
+    has another row count than its lines: number its rows in reader order instead (as near as we can get)."""
+    # A wrong count also shifts every later file's numbers: compare each file's first and last line too.
+    found = {
+        f: (n, lo, hi)
+        for f, n, lo, hi in conn.execute(
+            f"select _source_file, count(*), min(_source_line), max(_source_line) from {table} group by all"
+        ).fetchall()
+    }
+    off = [f for f, (n, lo, hi) in found.items() if (n, lo, hi) != (scans[f].data_rows, 2, scans[f].data_rows + 1)]
+    if not off:
+        return
+    marks = ", ".join("?" for _ in off)
+    conn.execute(
+        f"""
+        update {table} set _source_line = n.line
+        from (select rowid as r, row_number() over (partition by _source_file order by _source_line) + 1 as line
+              from {table} where _source_file in ({marks})) n
+        where {table}.rowid = n.r
+        """,
+        off,
     )

@@ -38,6 +38,9 @@ class RawTable:
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...]
     date_column: str | None = None  # reported as the key range of a load
+    # Columns naming one series (a symbol, an FX pair) whose files grow by appending later dates: such a
+    # load only parses and checks the appended bytes (loader.py, append path). Empty: always reloaded.
+    append_series: tuple[str, ...] = ()
     checks: tuple[RowCheck, ...] = ()
     pattern: str = "*.csv"
     column_names: tuple[str, ...] = field(init=False)
@@ -212,6 +215,7 @@ TABLES: tuple[RawTable, ...] = (
         ),
         primary_key=("symbol", "date"),
         date_column="date",
+        append_series=("symbol",),
         checks=(
             RowCheck("close_positive", "close > 0", "close"),
             RowCheck("high_not_below_low", "high is null or low is null or high >= low", "high"),
@@ -230,6 +234,7 @@ TABLES: tuple[RawTable, ...] = (
         ),
         primary_key=("date", "base_currency", "quote_currency"),
         date_column="date",
+        append_series=("base_currency", "quote_currency"),
         checks=(RowCheck("rate_positive", "rate > 0", "rate"),),
     ),
     RawTable(
