@@ -102,7 +102,9 @@ def publish(build_db: Path, published: Path, parquet_dir: Path | None = None) ->
     built_at = dt.datetime.now(dt.UTC).isoformat()  # microseconds: two builds in one second stay distinct
 
     # An in-memory session attaches the build read-only and the new file writable.
-    conn = duckdb.connect(config={"memory_limit": duckdb_memory_limit()})
+    # The marts carry no meaningful row order (dbt builds them with preserve_insertion_order off too): not
+    # preserving it lets both cores write the copy (measured: ~1.5x faster on the largest mart).
+    conn = duckdb.connect(config={"memory_limit": duckdb_memory_limit(), "preserve_insertion_order": False})
     conn.execute(f"attach '{build_db}' as build (read_only)")
     conn.execute("use build")
     try:

@@ -75,13 +75,21 @@ def _raw_asset(spec: RawTable) -> dg.AssetsDefinition:
                 },
             )
             raise dg.Failure(description=str(error)) from error
-        context.log.info(f"loaded {result.row_count} rows into {result.table} from {len(files)} file(s)")
+        context.log.info(
+            f"{result.mode} load of {result.table}: {result.rows_loaded} row(s) loaded, {result.row_count} in the "
+            f"table, from {len(files)} file(s)" + (f" ({result.full_load_reason})" if result.full_load_reason else "")
+        )
         metadata: dict[str, object] = {
             "dagster/row_count": result.row_count,
             "files_read": len(result.files),
             "file_sha256": dg.MetadataValue.json(result.files),
             "quarantined_rows": result.quarantined,  # in raw_rejects.<table>, with the reason
+            # full | append (only the appended bytes parsed and checked) | unchanged (nothing to load)
+            "load_mode": result.mode,
+            "rows_loaded": result.rows_loaded,
         }
+        if result.full_load_reason:
+            metadata["full_load_reason"] = result.full_load_reason
         if result.min_date:
             metadata["min_date"] = result.min_date
             metadata["max_date"] = result.max_date
