@@ -15,13 +15,15 @@ tests before the models they reference exist.
 """
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import dagster as dg
+import duckdb
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
 from ..dbt_project import dbt_project
+from ..paths import build_db_path
 
 LAYERS = ("staging", "intermediate", "marts")
 FULL_REFRESH_TAG = "dbt/full_refresh"
@@ -92,9 +94,41 @@ def build_dbt_assets(daily_partitions: bool = False) -> dg.AssetsDefinition:
             days = context.partition_key_range
             args += ["--vars", json.dumps({"incremental_from": days.start, "incremental_to": days.end})]
             context.log.info(f"incremental models: recomputing {days.start}..{days.end} and every new or changed row")
-        yield from dbt.cli(args, context=context).stream().fetch_row_counts().fetch_column_metadata()
+        invocation = dbt.cli(args, context=context)
+        yield from invocation.stream()
+        yield from _row_counts(context, invocation, dbt_translator)
 
     return dbt_models
+
+
+def _row_counts(
+    context: dg.AssetExecutionContext, invocation: Any, dbt_translator: DagsterDbtTranslator
+) -> Iterator[dg.AssetObservation]:
+    """Row count of every table the build wrote, in one read-only connection once dbt has finished.
+
+    Why not dagster-dbt's fetch_row_counts() / fetch_column_metadata(): they open a database connection per
+    model and parse every model with sqlglot for column lineage; measured on the shipped and synthetic seeds,
+    that was ~30 s of every run whatever the data size (Dagster 61 s vs 21 s for the same build without it).
+    Column names, types and descriptions still come from the dbt YAML (the manifest)."""
+    manifest = invocation.manifest
+    results = invocation.get_artifact("run_results.json")["results"]
+    built = {r["unique_id"] for r in results if r["unique_id"].startswith("model.") and r["status"] == "success"}
+    nodes = {
+        uid: manifest["nodes"][uid]
+        for uid in built
+        if manifest["nodes"][uid]["config"].get("materialized") in ("table", "incremental")
+    }
+    if not nodes:
+        return
+    selected = context.selected_asset_keys
+    with duckdb.connect(str(build_db_path()), read_only=True) as conn:
+        for node in nodes.values():
+            key = dbt_translator.get_asset_key(node)
+            if key not in selected:
+                continue
+            relation = f'"{node["schema"]}"."{node.get("alias") or node["name"]}"'
+            count = conn.execute(f"select count(*) from {relation}").fetchone()[0]
+            yield dg.AssetObservation(asset_key=key, metadata={"dagster/row_count": int(count)})
 
 
 dbt_models = build_dbt_assets()
