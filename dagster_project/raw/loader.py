@@ -530,7 +530,7 @@ def _plan(
 ) -> tuple[_Plan | None, str]:
     """What changed since the last load, when only the unchanged or append path applies; else (None, why)."""
     if not prev.table_exists or prev.contract is None:
-        return None, "first load (or a build database from before the append path)"
+        return None, "no earlier load of this table to extend"
     if prev.contract != contract_fingerprint(spec):
         return None, "the table's contract or rules changed"
     if not prev.rejects_empty:
