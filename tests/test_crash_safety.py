@@ -75,11 +75,17 @@ def full_build(folder: Path) -> None:
     assert done.returncode == 0, done.stderr[-3000:]
 
 
-def kill_at(folder: Path, pause_at: str | None = None, after_line: str | None = None, delay: float = 0.0) -> str:
+def kill_at(
+    folder: Path,
+    pause_at: str | None = None,
+    after_line: str | None = None,
+    delay: float = 0.0,
+    seeds: Path | None = None,
+) -> str:
     """Start a build in its own process group; SIGKILL the group at a pause point, or `delay` seconds after
     a line appears on stderr. Returns the stderr seen so far."""
     proc = subprocess.Popen(
-        BUILD,
+        BUILD + (["--seeds-dir", str(seeds)] if seeds else []),
         cwd=PROJECT_ROOT,
         env=env_for(folder, pause_at),
         stderr=subprocess.PIPE,
@@ -115,13 +121,30 @@ def assert_last_good(folder: Path, good_state: dict[str, str], good_marts: dict[
 
 
 KILL_POINTS = [
-    # (id, pause point, line to wait for, delay after it)
-    ("raw-between-tables", "raw-fundamentals_quarterly", None, 0.0),
-    ("raw-inside-load-transaction", "raw-in-transaction-prices_daily", None, 0.0),
-    ("dbt-running", None, "raw:", 8.0),
-    ("publish-parquet-written", "publish-parquet", None, 0.0),
-    ("publish-before-rename", "publish-before-rename", None, 0.0),
+    # (id, pause point, line to wait for, delay after it, what the killed run loads)
+    ("raw-between-tables", "raw-fundamentals_quarterly", None, 0.0, "same"),
+    # the same seeds would be "unchanged": forget the load state, so prices are loaded in full
+    ("raw-inside-load-transaction", "raw-in-transaction-prices_daily", None, 0.0, "full"),
+    # one more trading day in a copy of the seeds: the append path's transaction
+    ("raw-inside-append-transaction", "raw-in-transaction-prices_daily", None, 0.0, "append"),
+    ("dbt-running", None, "raw:", 8.0, "same"),
+    ("publish-parquet-written", "publish-parquet", None, 0.0, "same"),
+    ("publish-before-rename", "publish-before-rename", None, 0.0, "same"),
 ]
+
+
+def prepare(folder: Path, loads: str, tmp_path: Path) -> Path | None:
+    """Seeds for the killed run (None: the shipped ones)."""
+    if loads == "full":
+        with duckdb.connect(str(folder / "build.duckdb")) as conn:
+            conn.execute("delete from raw._load_state")
+    if loads != "append":
+        return None
+    seeds = tmp_path / "seeds"
+    shutil.copytree(PROJECT_ROOT / "seeds", seeds)
+    with (seeds / "prices" / "BABA.csv").open("a") as f:
+        f.write("BABA,2025-07-01,USD,113.5,114.9,112.8,114.2,,9876500,dividend_adjusted,crash test,estimate,\n")
+    return seeds
 
 
 @pytest.fixture(scope="module")
@@ -132,15 +155,15 @@ def good_build(tmp_path_factory) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("name,pause_at,after_line,delay", KILL_POINTS, ids=[k[0] for k in KILL_POINTS])
+@pytest.mark.parametrize("name,pause_at,after_line,delay,loads", KILL_POINTS, ids=[k[0] for k in KILL_POINTS])
 def test_kill_leaves_the_last_good_warehouse_and_the_next_run_recovers(
-    name, pause_at, after_line, delay, good_build, tmp_path
+    name, pause_at, after_line, delay, loads, good_build, tmp_path
 ):
     folder = tmp_path / "warehouse"
     shutil.copytree(good_build, folder)
     good_state, good_marts = published_state(folder), marts_content(folder)
 
-    kill_at(folder, pause_at, after_line, delay)
+    kill_at(folder, pause_at, after_line, delay, seeds=prepare(folder, loads, tmp_path))
     assert_last_good(folder, good_state, good_marts)
 
     full_build(folder)  # no manual cleanup in between
