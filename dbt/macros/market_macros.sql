@@ -57,3 +57,43 @@
     {%- set e = ('m' ~ (-end_offset)) if end_offset < 0 else ('p' ~ end_offset) -%}
     {{- s ~ '_' ~ e -}}
 {%- endmacro %}
+
+{# As-of lookup: every row of `left` (all its columns) plus `asof_date`, the latest `right_date` of `right`
+   with the same key on or before the row's `left_date` (strictly before when `strict`); null when there is
+   none or the key is null. `left` and `right` are relation or CTE names; (right_key, right_date) must be
+   unique in `right`. Join `right` back on (key, asof_date) for its other columns. Replaces a range join or
+   a join to every earlier row + max(), which meet every earlier row of the key. #}
+{% macro market_asof(left, left_key, left_date, right, right_key, right_date, strict=false) -%}
+    {{ return(adapter.dispatch('market_asof')(left, left_key, left_date, right, right_key, right_date, strict)) }}
+{%- endmacro %}
+
+{# Portable: left keys and right dates in one stream per key, the right rows sorted before the left rows of
+   the same date (after them when strict); a running max of the right dates gives the match. #}
+{% macro default__market_asof(left, left_key, left_date, right, right_key, right_date, strict=false) -%}
+    select l.*, m.asof_date
+    from {{ left }} as l
+    left join (
+        select asof_key, asof_on, asof_kind,
+            max(asof_right_date) over (
+                partition by asof_key order by asof_on, asof_kind rows between unbounded preceding and current row
+            ) as asof_date
+        from (
+            select distinct {{ left_key }} as asof_key, {{ left_date }} as asof_on, {{ 0 if strict else 1 }} as asof_kind,
+                cast(null as date) as asof_right_date
+            from {{ left }}
+            where {{ left_key }} is not null
+            union all
+            select {{ right_key }}, {{ right_date }}, {{ 1 if strict else 0 }}, {{ right_date }}
+            from {{ right }}
+            where {{ right_key }} is not null
+        ) as s
+    ) as m
+        on m.asof_key = l.{{ left_key }} and m.asof_on = l.{{ left_date }} and m.asof_kind = {{ 0 if strict else 1 }}
+{%- endmacro %}
+
+{% macro duckdb__market_asof(left, left_key, left_date, right, right_key, right_date, strict=false) -%}
+    select l.*, r.asof_date
+    from {{ left }} as l
+    asof left join (select {{ right_key }} as asof_key, {{ right_date }} as asof_date from {{ right }}) as r
+        on r.asof_key = l.{{ left_key }} and l.{{ left_date }} {{ '>' if strict else '>=' }} r.asof_date
+{%- endmacro %}

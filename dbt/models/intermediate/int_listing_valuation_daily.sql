@@ -43,7 +43,10 @@ prices as (
 ),
 
 listings as (
-    select symbol, company_id, instrument_type, market, ordinary_shares_per_unit, is_primary_listing
+    select
+        symbol, company_id, instrument_type, market, ordinary_shares_per_unit, is_primary_listing,
+        -- companies with one listing need no comparison with a primary line on the same date (below)
+        case when company_id is not null then count(*) over (partition by company_id) end as company_listings
     from {{ ref('stg_reference__listings') }}
 ),
 
@@ -59,13 +62,14 @@ fx as (
 
 ttm as (
     select * from {{ ref('int_fundamentals_ttm_point_in_time') }}
-),
+)
 
-joined as (
+{%- set joined_sql %}
     select
         p.symbol,
         p.date,
         l.company_id,
+        l.company_listings,
         l.instrument_type,
         l.market,
         l.is_primary_listing,
@@ -110,9 +114,9 @@ joined as (
         on fx_r.quote_currency = c.reporting_currency and fx_r.date = p.date
     left join ttm as t
         on t.company_id = l.company_id and p.date >= t.valid_from and p.date < t.valid_to
-),
+{% endset -%}
 
-valued as (
+{%- set valued_sql %}
     select
         *,
         -- price per unit / ordinary shares per unit = price per ordinary share; x company shares
@@ -122,10 +126,13 @@ valued as (
             as market_cap_reporting_ccy,
         -- price of one ordinary share in the reporting currency (for per-share multiples)
         traded_close / ordinary_shares_per_unit / usd_rate * reporting_usd_rate as price_per_share_reporting_ccy
-    from joined
-)
+    from (
+{{ joined_sql }}
+    ) as joined
+{% endset -%}
 
-select
+{#- the output columns before and after market_cap_gap_to_primary #}
+{%- set columns_before_gap %}
     symbol,
     date,
     company_id,
@@ -147,10 +154,8 @@ select
     market_cap_local,
     market_cap_usd,
     market_cap_reporting_ccy,
-    -- ADS / secondary line against the primary listing on the same date (premium or discount, FX and the
-    -- hours between the closes): market_cap_usd / primary listing's market_cap_usd - 1
-    market_cap_usd / max(case when is_primary_listing then market_cap_usd end) over (partition by company_id, date) - 1
-        as market_cap_gap_to_primary,
+{% endset -%}
+{%- set columns_after_gap %}
     price_per_share_reporting_ccy,
     fundamentals_announced_on,
     latest_fiscal_quarter,
@@ -177,4 +182,30 @@ select
         when ttm_eps_diluted_gaap is not null then 'price_over_ttm_eps'
         when ttm_net_income_gaap_m is not null and market_cap_reporting_ccy is not null then 'market_cap_over_ttm_net_income'
     end as pe_ttm_gaap_method
-from valued
+{% endset -%}
+
+-- Companies with several listings: each line against the primary listing on the same date.
+select
+{{ columns_before_gap }}
+    -- ADS / secondary line against the primary listing on the same date (premium or discount, FX and the
+    -- hours between the closes): market_cap_usd / primary listing's market_cap_usd - 1
+    market_cap_usd / max(case when is_primary_listing then market_cap_usd end) over (partition by company_id, date) - 1
+        as market_cap_gap_to_primary,
+{{ columns_after_gap }}
+from (
+{{ valued_sql }}
+) as valued
+where company_listings > 1
+
+union all
+
+-- Companies with one listing (and rows without a company): the (company, date) window would hold this row
+-- alone, so the same expression is evaluated without it (the window's sort of every row was the cost).
+select
+{{ columns_before_gap }}
+    market_cap_usd / case when is_primary_listing then market_cap_usd end - 1 as market_cap_gap_to_primary,
+{{ columns_after_gap }}
+from (
+{{ valued_sql }}
+) as valued
+where company_listings is null or company_listings <= 1

@@ -162,22 +162,9 @@ dividends_by_ex_date as (
     group by symbol, ex_date
 ),
 
-stream as (
-    -- prices and ex-dates in one ordered stream per symbol; on an ex-date the dividend sorts first
-    select symbol, date, 1 as row_kind from prices
-    union all
-    select symbol, ex_date as date, 0 as row_kind from dividends_by_ex_date
-),
-
-previous_price as (
-    select
-        symbol,
-        date,
-        row_kind,
-        max(case when row_kind = 1 then date end) over (
-            partition by symbol order by date, row_kind rows between unbounded preceding and current row
-        ) as previous_price_date
-    from stream
+dividend_previous_price as (
+    -- as-of lookup: the last price date before each ex-date
+    {{ market_asof('dividends_by_ex_date', 'symbol', 'ex_date', 'prices', 'symbol', 'date', strict=true) }}
 ),
 
 dividend_terms as (
@@ -188,61 +175,65 @@ dividend_terms as (
         d.ex_date,
         d.dividend_per_unit_listing_ccy,
         d.unconverted_dividends,
-        pp.previous_price_date,
+        d.asof_date as previous_price_date,
         p.vendor_adjusted_close as previous_adjusted_close,
         d.dividend_per_unit_listing_ccy / p.vendor_adjusted_close as dividend_term
-    from dividends_by_ex_date as d
-    inner join previous_price as pp
-        on pp.symbol = d.symbol and pp.date = d.ex_date and pp.row_kind = 0
+    from dividend_previous_price as d
     left join prices as p
-        on p.symbol = pp.symbol and p.date = pp.previous_price_date
+        on p.symbol = d.symbol and p.date = d.asof_date
 ),
 
-terms_stream as (
-    select symbol, date, 1 as row_kind, cast(0 as {{ dbt.type_float() }}) as dividend_term, 0 as missing_terms
-    from prices
-    union all
+dividends_cumulated as (
+    -- running totals over the (few) ex-dates of a symbol, in date order; a price date takes those of the
+    -- last ex-date on or before it (below), so the sums never run over the price table
     select
-        symbol, ex_date as date, 0 as row_kind, coalesce(dividend_term, 0) as dividend_term,
-        case when dividend_term is null then 1 else 0 end as missing_terms
+        symbol,
+        ex_date,
+        sum(coalesce(dividend_term, 0)) over (
+            partition by symbol order by ex_date rows between unbounded preceding and current row
+        ) as terms_to_date,
+        sum(case when dividend_term is null then 1 else 0 end) over (
+            partition by symbol order by ex_date rows between unbounded preceding and current row
+        ) as missing_to_date,
+        sum(1) over (
+            partition by symbol order by ex_date rows between unbounded preceding and current row
+        ) as dividends_to_date,
+        sum(coalesce(dividend_term, 0)) over (partition by symbol) as total_terms,
+        sum(case when dividend_term is null then 1 else 0 end) over (partition by symbol) as total_missing,
+        sum(1) over (partition by symbol) as dividends_in_file,
+        -- the price dates that take this ex-date's running totals: up to the next ex-date
+        coalesce(
+            lead(ex_date) over (partition by symbol order by ex_date), cast('9999-12-31' as date)
+        ) as next_ex_date
     from dividend_terms
 ),
 
-cumulated as (
-    select
-        symbol,
-        date,
-        row_kind,
-        sum(dividend_term) over (partition by symbol) as total_terms,
-        sum(dividend_term) over (
-            partition by symbol order by date, row_kind rows between unbounded preceding and current row
-        ) as terms_to_date,
-        sum(missing_terms) over (partition by symbol) as total_missing,
-        sum(missing_terms) over (
-            partition by symbol order by date, row_kind rows between unbounded preceding and current row
-        ) as missing_to_date,
-        sum(1 - row_kind) over (partition by symbol) as dividends_in_file,
-        sum(1 - row_kind) over (
-            partition by symbol order by date, row_kind rows between unbounded preceding and current row
-        ) as dividends_to_date
-    from terms_stream
+dividend_totals as (
+    -- the symbol's totals, on every price date (also those before its first ex-date)
+    select symbol, total_terms, total_missing, dividends_in_file
+    from dividends_cumulated
+    where dividends_to_date = 1
 ),
 
 factors as (
     -- factor = traded / vendor-adjusted close on each price date (1 when no later dividend in the file)
     select
-        symbol,
-        date,
+        pl.*,
         -- exactly 1 after the last dividend: the difference of two float sums taken in different orders
         -- is not exactly 0 (found by the benchmark: 0.9999999999999998 on thousands of rows)
         case
-            when dividends_in_file = dividends_to_date then 1
-            else 1 + (total_terms - terms_to_date)
+            when coalesce(t.dividends_in_file, 0) = coalesce(c.dividends_to_date, 0) then 1
+            else 1 + (t.total_terms - coalesce(c.terms_to_date, 0))
         end as unadjustment_factor,
-        total_missing - missing_to_date as later_dividends_missing,
-        dividends_in_file - dividends_to_date as later_dividends
-    from cumulated
-    where row_kind = 1
+        coalesce(t.total_missing, 0) - coalesce(c.missing_to_date, 0) as later_dividends_missing,
+        coalesce(t.dividends_in_file, 0) - coalesce(c.dividends_to_date, 0) as later_dividends
+    from prices as pl
+    -- the last ex-date on or before the price date (an ex-date counts on its own date); a symbol has a few
+    -- dozen ex-dates, so this range join stays small
+    left join dividends_cumulated as c
+        on c.symbol = pl.symbol and pl.date >= c.ex_date and pl.date < c.next_ex_date
+    left join dividend_totals as t
+        on t.symbol = pl.symbol
 )
 
 select
@@ -253,21 +244,19 @@ select
     p.close as vendor_close,
     p.adj_close as vendor_adj_close,
     case
-        when p.price_basis = 'dividend_adjusted' and f.later_dividends_missing > 0 then null
-        when p.price_basis = 'dividend_adjusted' then p.close * f.unadjustment_factor
+        when p.price_basis = 'dividend_adjusted' and p.later_dividends_missing > 0 then null
+        when p.price_basis = 'dividend_adjusted' then p.close * p.unadjustment_factor
         else p.close
     end as traded_close,
-    case when p.price_basis = 'dividend_adjusted' then f.unadjustment_factor else 1 end as unadjustment_factor,
-    coalesce(p.price_basis = 'dividend_adjusted' and f.later_dividends > 0, false) as is_dividend_unadjusted,
+    case when p.price_basis = 'dividend_adjusted' then p.unadjustment_factor else 1 end as unadjustment_factor,
+    coalesce(p.price_basis = 'dividend_adjusted' and p.later_dividends > 0, false) as is_dividend_unadjusted,
     -- check column: the same method applied to a vendor adj_close published next to a traded close
     case
-        when p.price_basis = 'unadjusted' and f.later_dividends_missing = 0
-            then p.adj_close * f.unadjustment_factor
+        when p.price_basis = 'unadjusted' and p.later_dividends_missing = 0
+            then p.adj_close * p.unadjustment_factor
     end as traded_close_rebuilt_from_adj_close,
     p.volume
-from prices as p
-inner join factors as f
-    on f.symbol = p.symbol and f.date = p.date
+from factors as p
 {% if is_incremental() %}
 inner join read_from as r
     on r.symbol = p.symbol and p.date >= r.write_from

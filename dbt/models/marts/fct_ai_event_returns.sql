@@ -35,20 +35,31 @@ span as (
     select symbol, min(date) as first_date, max(date) as last_date from prices group by symbol
 ),
 
-event_day as (
-    -- day 0 per event and listing; only events inside the listing's price history (a close before day 0)
-    select
-        e.event_id,
-        e.event_date,
-        p.symbol,
-        min(p.day_index) as day0_index
+event_listing as (
+    -- events inside the listing's price history (a close before day 0)
+    select e.event_id, e.event_date, s.symbol
     from events as e
     cross join span as s
-    inner join prices as p
-        on p.symbol = s.symbol and p.date >= e.event_date
     where e.event_date > s.first_date
       and e.event_date <= s.last_date
-    group by e.event_id, e.event_date, p.symbol
+),
+
+event_previous_close as (
+    -- as-of lookup: the listing's last trading day before the event date
+    {{ market_asof('event_listing', 'symbol', 'event_date', 'prices', 'symbol', 'date', strict=true) }}
+),
+
+event_day as (
+    -- day 0 per event and listing: the trading day after the last one before the event date, i.e. the first
+    -- on or after it (day_index has no gaps)
+    select
+        d.event_id,
+        d.event_date,
+        d.symbol,
+        p.day_index + 1 as day0_index
+    from event_previous_close as d
+    inner join prices as p
+        on p.symbol = d.symbol and p.date = d.asof_date
 ),
 
 framed as (
@@ -65,6 +76,20 @@ framed as (
     cross join windows as w
 ),
 
+framed_prices as (
+    -- only the closes the windows read: one pass over the prices instead of one per lookup
+    select p.symbol, p.day_index, p.date, p.traded_close
+    from prices as p
+    inner join (
+        select symbol, base_index as day_index from framed
+        union
+        select symbol, start_index from framed
+        union
+        select symbol, end_index from framed
+    ) as n
+        on n.symbol = p.symbol and n.day_index = p.day_index
+),
+
 measured as (
     select
         f.event_id,
@@ -77,12 +102,20 @@ measured as (
         pe.date as end_date,
         pe.traded_close / pb.traded_close - 1 as cumulative_return
     from framed as f
-    left join prices as pb
+    left join framed_prices as pb
         on pb.symbol = f.symbol and pb.day_index = f.base_index
-    left join prices as ps
+    left join framed_prices as ps
         on ps.symbol = f.symbol and ps.day_index = f.start_index
-    left join prices as pe
+    left join framed_prices as pe
         on pe.symbol = f.symbol and pe.day_index = f.end_index
+),
+
+benchmark_prices as (
+    -- the benchmarks' closes only (a handful of symbols), not every listing's
+    select p.symbol, p.date, p.traded_close
+    from prices as p
+    inner join (select distinct benchmark_symbol from listings) as b
+        on b.benchmark_symbol = p.symbol
 )
 
 select
@@ -102,7 +135,7 @@ select
 from measured as m
 inner join listings as l
     on l.symbol = m.symbol
-left join prices as bb
+left join benchmark_prices as bb
     on bb.symbol = l.benchmark_symbol and bb.date = m.base_date
-left join prices as be
+left join benchmark_prices as be
     on be.symbol = l.benchmark_symbol and be.date = m.end_date
