@@ -234,7 +234,9 @@ def _has_duplicate_keys(conn: duckdb.DuckDBPyConnection, spec: RawTable, staging
     return conn.execute(f"select exists (select 1 from {staging} group by {key} having count(*) > 1)").fetchone()[0]
 
 
-def _failing_row_rules(conn: duckdb.DuckDBPyConnection, spec: RawTable, staging: str) -> list[int]:
+def _failing_row_rules(
+    conn: duckdb.DuckDBPyConnection, spec: RawTable, staging: str, duplicates: bool | None = None
+) -> list[int]:
     """Indexes (in declared order) of the rules some row of `staging` breaks: every rule in one scan."""
     rules = _rule_violations(spec)
     row_rules = [(i, cond) for i, (_, cond, _) in enumerate(rules) if "over (" not in cond]
@@ -242,15 +244,15 @@ def _failing_row_rules(conn: duckdb.DuckDBPyConnection, spec: RawTable, staging:
         "select " + ", ".join(f"count_if({cond})" for _, cond in row_rules) + f" from {staging}"
     ).fetchone()
     failing = {i for (i, _), n in zip(row_rules, counts, strict=True) if n}
-    if _has_duplicate_keys(conn, spec, staging):
+    if _has_duplicate_keys(conn, spec, staging) if duplicates is None else duplicates:
         failing |= {i for i, (_, cond, _) in enumerate(rules) if "over (" in cond}
     return sorted(failing)
 
 
-def _check_rules(conn: duckdb.DuckDBPyConnection, spec: RawTable, staging: str) -> None:
+def _check_rules(conn: duckdb.DuckDBPyConnection, spec: RawTable, staging: str, duplicates: bool) -> None:
     """Only a rule that fails is run again, to find its first line (the same first error as rule by rule)."""
     rules = _rule_violations(spec)
-    for i in _failing_row_rules(conn, spec, staging):
+    for i in _failing_row_rules(conn, spec, staging, duplicates):
         column, condition, message = rules[i]
         bad = conn.execute(
             f"select filename, _line, count(*) over () from (select *, {condition} as _bad from {staging}) "
@@ -277,16 +279,13 @@ def _run_cross_checks(
     severity: str,
     strict: bool,
     skipped: list[str],
+    duplicated_keys: bool,
 ) -> int:
     """Run the rules of `checks.py` of one severity; quarantine or raise. Returns rows quarantined."""
     quarantined = 0
-    duplicated_keys: bool | None = None
     for check in (c for c in checks_for(spec.name) if c.severity == severity):
-        if check.name == "exact_duplicate_row":
-            # Two identical lines share their primary key: without a repeated key there is nothing to find.
-            duplicated_keys = _has_duplicate_keys(conn, spec, staging) if duplicated_keys is None else duplicated_keys
-            if not duplicated_keys:
-                continue
+        if check.name == "exact_duplicate_row" and not duplicated_keys:
+            continue  # two identical lines share their primary key: without a repeated key there is nothing to find
         missing = [r for r in check.requires if not _table_exists(conn, RAW_SCHEMA, r)]
         if missing:
             if strict:
@@ -485,14 +484,20 @@ def load_table(
     try:
         _ensure_state_tables(conn)
         prev = _previous_load(conn, spec)
+        reason = _why_not_incremental(conn, spec, prev, strict_cross_checks)
+        if reason:  # a full load: the files are hashed while DuckDB reads them
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                scans = pool.submit(_scan_all, files, shown, _Previous())
+                result = _load_full(conn, spec, files, shown, scans, strict_cross_checks)
+            return LoadResult(**{**result.__dict__, "full_load_reason": reason})
         scans = _scan_all(files, shown, prev)
-        plan, reason = _plan(conn, spec, files, shown, scans, prev, strict_cross_checks)
+        plan, reason = _plan(spec, files, shown, scans, prev)
         if plan is not None:
             result = _load_changes(conn, spec, plan, shown, scans)
             if result is not None:
                 return result
             reason = "an appended row breaks a rule or extends its series out of order: reloaded to report it"
-        result = _load_full(conn, spec, files, shown, scans, strict_cross_checks)
+        result = _load_full(conn, spec, files, shown, _Done(scans), strict_cross_checks)
         return LoadResult(**{**result.__dict__, "full_load_reason": reason})
     finally:
         conn.execute(f"set preserve_insertion_order = {order}")
@@ -519,29 +524,40 @@ class _Plan:
     changed: list[str]
 
 
+class _Done:
+    """Scans already made, with the interface of the future the full path otherwise waits on."""
+
+    def __init__(self, scans: dict[str, FileScan]):
+        self.scans = scans
+
+    def result(self) -> dict[str, FileScan]:
+        return self.scans
+
+
+def _why_not_incremental(conn: duckdb.DuckDBPyConnection, spec: RawTable, prev: _Previous, strict: bool) -> str:
+    """Why this load cannot be an unchanged or append one, before looking at the files ('' if it may be)."""
+    if not prev.table_exists or prev.contract is None:
+        return "no earlier load of this table to extend"
+    if prev.contract != contract_fingerprint(spec):
+        return "the table's contract or rules changed"
+    if not prev.rejects_empty:
+        return "rows are quarantined in raw_rejects: a full load re-decides them"
+    required = {r for c in checks_for(spec.name) for r in c.requires}
+    if any(not _table_exists(conn, RAW_SCHEMA, r) for r in required) or (not strict and required):
+        return "cross-file rules cannot run"  # a table loaded on its own skips them: never extend it
+    if prev.reference != _reference_fingerprint(conn, spec):
+        return "a reference table the rules read changed"
+    return ""
+
+
 def _plan(
-    conn: duckdb.DuckDBPyConnection,
     spec: RawTable,
     files: list[Path],
     shown: dict[str, str],
     scans: dict[str, FileScan],
     prev: _Previous,
-    strict: bool,
 ) -> tuple[_Plan | None, str]:
-    """What changed since the last load, when only the unchanged or append path applies; else (None, why)."""
-    if not prev.table_exists or prev.contract is None:
-        return None, "no earlier load of this table to extend"
-    if prev.contract != contract_fingerprint(spec):
-        return None, "the table's contract or rules changed"
-    if not prev.rejects_empty:
-        return None, "rows are quarantined in raw_rejects: a full load re-decides them"
-    required = {r for c in checks_for(spec.name) for r in c.requires}
-    if any(not _table_exists(conn, RAW_SCHEMA, r) for r in required) or (
-        not strict and required
-    ):  # a table loaded on its own skips cross-file rules: never extend it
-        return None, "cross-file rules cannot run"
-    if prev.reference != _reference_fingerprint(conn, spec):
-        return None, "a reference table the rules read changed"
+    """Which files were appended to (none: unchanged); (None, why) when any changed otherwise."""
     if set(prev.files) - set(scans):
         return None, "a seed file was removed"
     appended: dict[str, tuple[Path, int, int]] = {}
@@ -716,7 +732,7 @@ def _load_full(
     spec: RawTable,
     files: list[Path],
     shown: dict[str, str],
-    scans: dict[str, FileScan],
+    scans_future,
     strict_cross_checks: bool,
 ) -> LoadResult:
     """Replace `raw.<table>` straight from the reader (one write), validate it in place, commit or roll back."""
@@ -724,17 +740,29 @@ def _load_full(
     table = f"{RAW_SCHEMA}.{spec.name}"
     view, rejects = f"_load_{spec.name}", f"_rejects_{spec.name}"
     cols = ", ".join(f'"{c}"' for c in spec.column_names)
-    pieces, offset = [], 0
-    for p in files:
-        pieces.append((str(p), shown[str(p)], offset, 2))
-        offset += scans[shown[str(p)]].data_rows
     conn.execute("begin transaction")
     try:
-        conn.execute(f"create or replace table {table} as {_full_rows_sql(_read_csv_sql(files, spec), pieces)}")
+        # Insertion order is preserved: the new table's row ids follow the reader's output, file then line.
+        conn.execute(f"create or replace table {table} as select * from {_read_csv_sql(files, spec)}")
         error = _first_reader_error(conn, shown)
         if error:
             raise error
-        _check_line_numbers(conn, spec, table, shown, scans)
+        scans = scans_future.result()
+        # Line = row id - the table's first row id - rows of the earlier files + 2 (header = line 1), written
+        # by one update of two columns: far cheaper than numbering rows while reading (which serialises
+        # DuckDB's parallel CSV reader: measured 2x) or a window over the files.
+        values, offset = [], 0
+        for p in files:
+            values.append(f"({_sql_str(str(p))}, {_sql_str(shown[str(p)])}, {offset})")
+            offset += scans[shown[str(p)]].data_rows
+        first = conn.execute(f"select min(rowid) from {table}").fetchone()[0]
+        conn.execute(f"alter table {table} add column _source_line bigint")
+        conn.execute(
+            f"update {table} set _source_line = {table}.rowid - {first} - f.row_offset + 2, filename = f.shown "
+            f"from (values {', '.join(values)}) as f(path, shown, row_offset) where f.path = {table}.filename"
+        )
+        conn.execute(f"alter table {table} rename column filename to _source_file")
+        _check_line_numbers(conn, table, scans)
         conn.execute(
             f"create or replace temp view {view} as "
             f"select *, rowid as _row, _source_file as filename, _source_line as _line from {table}"
@@ -744,9 +772,10 @@ def _load_full(
             f"''::varchar as _rule, ''::varchar as _column, ''::varchar as _reason from {table} where false"
         )
         pause_for_tests(f"raw-in-transaction-{spec.name}")  # test-only kill point (tests/test_crash_safety.py)
-        quarantined = _run_cross_checks(conn, spec, view, "quarantine", strict_cross_checks, skipped)
-        _check_rules(conn, spec, view)
-        _run_cross_checks(conn, spec, view, "error", strict_cross_checks, skipped)
+        duplicates = _has_duplicate_keys(conn, spec, view)  # one hash aggregate, used by two rules
+        quarantined = _run_cross_checks(conn, spec, view, "quarantine", strict_cross_checks, skipped, duplicates)
+        _check_rules(conn, spec, view, duplicates)
+        _run_cross_checks(conn, spec, view, "error", strict_cross_checks, skipped, duplicates)
 
         # Quarantined rows: replaced with the table, so a clean load leaves an empty rejects table.
         conn.execute(f"create schema if not exists {REJECTS_SCHEMA}")
@@ -769,21 +798,7 @@ def _load_full(
     return LoadResult(**{**result.__dict__, "skipped_checks": tuple(skipped)})
 
 
-def _full_rows_sql(read_csv: str, pieces: list[tuple[str, str, int, int]]) -> str:
-    """Rows of the reader with the shown file name and line: row n of the reader's output (file then line
-    order: insertion order is preserved) is line n - rows before its file + 1. No sort, no window over files."""
-    values = ", ".join(f"({_sql_str(a)}, {_sql_str(s)}, {o})" for a, s, o, _ in pieces)
-    return f"""
-        select r.* exclude (filename, _n), f.shown as _source_file,
-               cast(r._n - f.row_offset + 1 as bigint) as _source_line
-        from (select *, row_number() over () as _n from {read_csv}) as r
-        join (values {values}) as f(path, shown, row_offset) on f.path = r.filename
-    """
-
-
-def _check_line_numbers(
-    conn: duckdb.DuckDBPyConnection, spec: RawTable, table: str, shown: dict[str, str], scans: dict[str, FileScan]
-) -> None:
+def _check_line_numbers(conn: duckdb.DuckDBPyConnection, table: str, scans: dict[str, FileScan]) -> None:
     """Line numbers assume one line per row. A file with blank lines or a line break inside a quoted field
     has another row count than its lines: number its rows in reader order instead (as near as we can get)."""
     # A wrong count also shifts every later file's numbers: compare each file's first and last line too.
