@@ -67,8 +67,8 @@ windowed as (
         symbol,
         date,
         traded_close,
-        lag(traded_close, 1) over (partition by symbol order by date) as close_1d_before,
-        lag(traded_close, 5) over (partition by symbol order by date) as close_5d_before,
+        lag(traded_close, 1) over (partition by symbol order by day_number) as close_1d_before,
+        lag(traded_close, 5) over (partition by symbol order by day_number) as close_5d_before,
         max(traded_close) over (
             partition by symbol order by day_number range between 364 preceding and current row
         ) as high_52w_close,

@@ -23,15 +23,23 @@ prices as (
     where p.traded_close is not null
 ),
 
+week_last_date as (
+    -- an aggregate, not a window over every price row: the listing's last trading day of each week
+    select symbol, week_ending, max(date) as last_trading_date
+    from prices
+    group by symbol, week_ending
+),
+
 week_last as (
     select
-        symbol,
-        week_ending,
-        date as last_trading_date,
-        traded_close as week_close,
-        row_number() over (partition by symbol, week_ending order by date desc) as rn,
-        max(date) over (partition by symbol) as series_last_date
-    from prices
+        d.symbol,
+        d.week_ending,
+        d.last_trading_date,
+        p.traded_close as week_close,
+        max(d.last_trading_date) over (partition by d.symbol) as series_last_date
+    from week_last_date as d
+    inner join prices as p
+        on p.symbol = d.symbol and p.date = d.last_trading_date
 ),
 
 weekly as (
@@ -50,7 +58,6 @@ weekly as (
         on l.symbol = w.symbol
     inner join calendar_weeks as cw
         on cw.market = l.market and cw.week_ending = w.week_ending
-    where w.rn = 1
 ),
 
 weekly_returns as (
