@@ -2,8 +2,8 @@
 or another raw table (listings, companies).
 
 Each rule is a SQL query over the table being loaded (`{t}`: every declared column plus `_row`, a row
-identity, and `filename`, `_line`, which also give file order) that returns the offending rows as
-`(_row, _reason)`. The loader runs them inside the load's transaction, after the per-row rules, so
+identity that follows file then line order in a full load, `filename` and `_line`) that returns the
+offending rows as `(_row, _reason)`. The loader runs them inside the load's transaction, after the per-row rules, so
 an error still names the file, the line and the column and leaves `raw.<table>` untouched.
 
 Rules over a series (prices per symbol, FX per pair) look at most one row back or ahead (`lag`/`lead`
@@ -70,7 +70,7 @@ def _exact_duplicate(table: str, columns: tuple[str, ...], blame: str) -> CrossC
                        first_value(filename) over w as first_file,
                        row_number() over w as n
                 from {{t}}
-                window w as (partition by {cols} order by filename, _line)
+                window w as (partition by {cols} order by _row)
             )
             where n > 1
         """,
@@ -140,7 +140,7 @@ CROSS_CHECKS: tuple[CrossCheck, ...] = (
                 select _row, close,
                        lag(close) over w as prev, lead(close) over w as next
                 from {{t}} where close > 0
-                window w as (partition by symbol order by date, filename, _line)
+                window w as (partition by symbol order by date, _row)
             )
             where prev > 0 and next > 0
               and greatest(close / prev, prev / close) >= {PRICE_JUMP_FACTOR}
@@ -175,7 +175,7 @@ CROSS_CHECKS: tuple[CrossCheck, ...] = (
             from (
                 select _row, date, close, lag(close) over w as prev, lag(date) over w as prev_date
                 from {{t}} where close > 0
-                window w as (partition by symbol order by date, filename, _line)
+                window w as (partition by symbol order by date, _row)
             )
             where prev > 0 and greatest(close / prev, prev / close) >= {PRICE_JUMP_FACTOR}
         """,
@@ -197,7 +197,7 @@ CROSS_CHECKS: tuple[CrossCheck, ...] = (
                 select _row, date, base_currency, quote_currency,
                        lag(date) over w as prev_date
                 from {{t}}
-                window w as (partition by base_currency, quote_currency order by date, filename, _line)
+                window w as (partition by base_currency, quote_currency order by date, _row)
             )
             where date - prev_date > {FX_MAX_GAP_DAYS}
         """,
@@ -215,7 +215,7 @@ CROSS_CHECKS: tuple[CrossCheck, ...] = (
                 select _row, date, base_currency, quote_currency, rate,
                        lag(rate) over w as prev
                 from {{t}} where rate > 0
-                window w as (partition by base_currency, quote_currency order by date, filename, _line)
+                window w as (partition by base_currency, quote_currency order by date, _row)
             )
             where prev > 0 and greatest(rate / prev, prev / rate) >= {FX_JUMP_FACTOR}
         """,

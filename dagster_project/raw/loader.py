@@ -690,7 +690,8 @@ def _load_changes(
                 f"create or replace temp view {view} as select *, rowid as _row, _source_file as filename, "
                 f"_source_line as _line from {context}"
             )
-            # Every rule, on the new rows and the last loaded row of each series (its neighbour changed).
+            # Every rule, on the new rows and the last loaded row of each series (its neighbour changed). No two
+            # rows share a key here (checked above), so _row order never decides anything.
             judged = (
                 f"select _row from (select _row, _new, row_number() over (partition by {series} "
                 f"order by {date} desc) as back from {view} where not _new) where back = 1 "
@@ -763,6 +764,7 @@ def _load_full(
         )
         conn.execute(f"alter table {table} rename column filename to _source_file")
         _check_line_numbers(conn, table, scans)
+        # _row (the row id) follows file then line order: the rules break ties between equal keys with it.
         conn.execute(
             f"create or replace temp view {view} as "
             f"select *, rowid as _row, _source_file as filename, _source_line as _line from {table}"
