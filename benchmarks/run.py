@@ -349,6 +349,7 @@ def bench_dbt_seed(sample: list, spec, runs: int) -> dict:
 
 
 # ------------------------------------------------------------------------------------------ builds
+STEPS = ("raw", "dbt", "publish")
 STEP_RE = re.compile(r"^(raw|dbt|publish): ([0-9.]+)s$", re.M)
 # build.py's line per raw table that was not unchanged: "raw.prices_daily: append, 5000 rows loaded"
 RAW_MODE_RE = re.compile(r"^raw\.(\w+): (full|append), (\d+) rows loaded(?: \((.*)\))?$", re.M)
@@ -707,6 +708,11 @@ def check(value, target, higher_is_better: bool) -> str:
     return "MET" if ok else "MISSED"
 
 
+def _steps_row(section: dict) -> tuple[str, str, str, str]:
+    steps = section.get("median_steps_s") or {}
+    return ("  of which raw / dbt / publish", " / ".join(f"{steps.get(s) or 0:.1f}" for s in STEPS) + " s", "", "")
+
+
 def summarize(res: dict) -> list[tuple[str, str, str, str]]:
     rows = []
     raw = res.get("raw_load", {})
@@ -756,15 +762,7 @@ def summarize(res: dict) -> list[tuple[str, str, str, str]]:
                 check(v, TARGETS["full_build_s"], False),
             )
         )
-        steps = fb.get("median_steps_s") or {}
-        rows.append(
-            (
-                "  of which raw / dbt / publish",
-                " / ".join(f"{steps.get(s) or 0:.1f}" for s in ("raw", "dbt", "publish")) + " s",
-                "",
-                "",
-            )
-        )
+        rows.append(_steps_row(fb))
         v = fb.get("median_peak_rss_gib")
         rows.append(
             (
@@ -796,15 +794,7 @@ def summarize(res: dict) -> list[tuple[str, str, str, str]]:
                 check(v, TARGETS["incremental_ratio"], False),
             )
         )
-        steps = inc.get("median_steps_s") or {}
-        rows.append(
-            (
-                "  of which raw / dbt / publish",
-                " / ".join(f"{steps.get(s) or 0:.1f}" for s in ("raw", "dbt", "publish")) + " s",
-                "",
-                "",
-            )
-        )
+        rows.append(_steps_row(inc))
     q = res.get("queries", {})
     for name, r in (q.get("queries") or {}).items():
         if "p95_ms" in r:
