@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,14 +85,6 @@ def seed_files(seeds_dir: Path, spec: RawTable) -> list[Path]:
     return sorted((seeds_dir / spec.family).glob(spec.pattern))
 
 
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 @dataclass
 class FileScan:
     """One pass over a file: its hash, size and data rows; with `prefix_size`, also the hash of that prefix."""
@@ -99,7 +92,6 @@ class FileScan:
     sha256: str
     size: int
     data_rows: int  # lines after the header, assuming one line per row (checked against the reader)
-    ends_with_newline: bool
     prefix_sha256: str | None = None
     prefix_ends_with_newline: bool = False
 
@@ -126,7 +118,6 @@ def scan_file(path: Path, prefix_size: int | None = None) -> FileScan:
         sha256=digest.hexdigest(),
         size=size,
         data_rows=max(newlines + (0 if ends or not size else 1) - 1, 0),
-        ends_with_newline=ends,
         prefix_sha256=prefix_digest,
         prefix_ends_with_newline=bool(prefix_end),
     )
@@ -487,8 +478,8 @@ def load_table(
         reason = _why_not_incremental(conn, spec, prev, strict_cross_checks)
         if reason:  # a full load: the files are hashed while DuckDB reads them
             with ThreadPoolExecutor(max_workers=1) as pool:
-                scans = pool.submit(_scan_all, files, shown, _Previous())
-                result = _load_full(conn, spec, files, shown, scans, strict_cross_checks)
+                scanning = pool.submit(_scan_all, files, shown, _Previous())
+                result = _load_full(conn, spec, files, shown, scanning.result, strict_cross_checks)
             return LoadResult(**{**result.__dict__, "full_load_reason": reason})
         scans = _scan_all(files, shown, prev)
         plan, reason = _plan(spec, files, shown, scans, prev)
@@ -497,41 +488,33 @@ def load_table(
             if result is not None:
                 return result
             reason = "an appended row breaks a rule or extends its series out of order: reloaded to report it"
-        result = _load_full(conn, spec, files, shown, _Done(scans), strict_cross_checks)
+        result = _load_full(conn, spec, files, shown, lambda: scans, strict_cross_checks)
         return LoadResult(**{**result.__dict__, "full_load_reason": reason})
     finally:
         conn.execute(f"set preserve_insertion_order = {order}")
-        for temp in (
-            f"_load_{spec.name}",
-            f"_rejects_{spec.name}",
-            f"_found_{spec.name}",
-            f"_append_{spec.name}",
-            f"_context_{spec.name}",
-            f"_context_{spec.name}_dates",
-            "_raw_rejects",
-            "_raw_reject_scans",
-        ):
-            for kind in ("view", "table"):
-                try:
-                    conn.execute(f"drop {kind} if exists temp.{temp}")
-                except duckdb.Error:
-                    pass
+        temps = [("view", f"_load_{spec.name}")] + [
+            ("table", t)
+            for t in (
+                f"_rejects_{spec.name}",
+                f"_found_{spec.name}",
+                f"_append_{spec.name}",
+                f"_context_{spec.name}",
+                f"_context_{spec.name}_dates",
+                "_raw_rejects",
+                "_raw_reject_scans",
+            )
+        ]
+        for kind, temp in temps:
+            try:
+                conn.execute(f"drop {kind} if exists temp.{temp}")
+            except duckdb.Error:
+                pass
 
 
 @dataclass
 class _Plan:
     appended: dict[str, tuple[Path, int, int]]  # shown -> (path, old size, old data rows); new files: (p, 0, 0)
     changed: list[str]
-
-
-class _Done:
-    """Scans already made, with the interface of the future the full path otherwise waits on."""
-
-    def __init__(self, scans: dict[str, FileScan]):
-        self.scans = scans
-
-    def result(self) -> dict[str, FileScan]:
-        return self.scans
 
 
 def _why_not_incremental(conn: duckdb.DuckDBPyConnection, spec: RawTable, prev: _Previous, strict: bool) -> str:
@@ -733,7 +716,7 @@ def _load_full(
     spec: RawTable,
     files: list[Path],
     shown: dict[str, str],
-    scans_future,
+    wait_for_scans: Callable[[], dict[str, FileScan]],  # the hashing thread, on a first load
     strict_cross_checks: bool,
 ) -> LoadResult:
     """Replace `raw.<table>` straight from the reader (one write), validate it in place, commit or roll back."""
@@ -748,7 +731,7 @@ def _load_full(
         error = _first_reader_error(conn, shown)
         if error:
             raise error
-        scans = scans_future.result()
+        scans = wait_for_scans()
         # Line = row id - the table's first row id - rows of the earlier files + 2 (header = line 1), written
         # by one update of two columns: far cheaper than numbering rows while reading (which serialises
         # DuckDB's parallel CSV reader: measured 2x) or a window over the files.
