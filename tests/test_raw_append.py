@@ -145,9 +145,9 @@ def test_an_edit_before_the_last_loaded_line_reloads_in_full(seeds, tmp_path):
     _load_all(db, seeds)
     path = seeds / "prices" / "BABA.csv"
     lines = path.read_text().splitlines()
-    lines[5] = (
-        lines[5].replace(",dividend_adjusted,", ",dividend_adjusted,", 1).replace(lines[5].split(",")[6], "99.5", 1)
-    )
+    fields = lines[5].split(",")
+    fields[6] = "99.5"  # the close of line 6, long since loaded
+    lines[5] = ",".join(fields)
     path.write_text("\n".join(lines) + "\n")
     _append(path, f"BABA,2025-07-01,USD,113.5,114.9,112.8,114.2,,9876500,dividend_adjusted,{SOURCE}")
     result = _load_all(db, seeds)["prices_daily"]
