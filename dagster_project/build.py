@@ -50,8 +50,7 @@ def load_raw(seeds_dir: Path = SEEDS_DIR, db_path: Path | None = None) -> dict[s
             result = load_table(conn, spec, seed_files(seeds_dir, spec), root=root, strict_cross_checks=True)
             counts[result.table] = result.row_count
             if result.mode != "unchanged":
-                why = f" ({result.full_load_reason})" if result.full_load_reason else ""
-                print(f"raw.{spec.name}: {result.mode}, {result.rows_loaded} rows loaded{why}", file=sys.stderr)
+                print(result.describe(), file=sys.stderr)  # parsed by benchmarks/run.py (RAW_MODE_RE)
     return counts
 
 

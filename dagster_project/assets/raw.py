@@ -75,10 +75,7 @@ def _raw_asset(spec: RawTable) -> dg.AssetsDefinition:
                 },
             )
             raise dg.Failure(description=str(error)) from error
-        context.log.info(
-            f"{result.mode} load of {result.table}: {result.rows_loaded} row(s) loaded, {result.row_count} in the "
-            f"table, from {len(files)} file(s)" + (f" ({result.full_load_reason})" if result.full_load_reason else "")
-        )
+        context.log.info(f"{result.describe()}; {result.row_count} rows in the table, from {len(files)} file(s)")
         metadata: dict[str, object] = {
             "dagster/row_count": result.row_count,
             "files_read": len(result.files),

@@ -79,6 +79,11 @@ class LoadResult:
     rows_loaded: int = 0  # rows parsed and inserted by this load (all of them on the full path)
     full_load_reason: str = ""  # why the append path was not taken (empty when it was)
 
+    def describe(self) -> str:
+        """One line for logs: `raw.prices_daily: append, 5000 rows loaded` (and why a load was full)."""
+        why = f" ({self.full_load_reason})" if self.full_load_reason else ""
+        return f"{self.table}: {self.mode}, {self.rows_loaded} rows loaded{why}"
+
 
 # ------------------------------------------------------------------------------------------- files
 def seed_files(seeds_dir: Path, spec: RawTable) -> list[Path]:
