@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 BASIS = ("reported", "derived", "estimate")
+# Where a figure was read: the company's own filing, release or exchange announcement first; a data vendor
+# or the press only where the company's own document could not be found (seeds/README.md).
+SOURCE_KINDS = ("filing", "company_release", "exchange_announcement", "data_vendor", "press")
 CURRENCIES = ("CNY", "USD", "HKD")
 
 
@@ -52,9 +55,15 @@ class RawTable:
         return next(c for c in self.columns if c.name == name)
 
 
-def _provenance() -> tuple[Column, ...]:
+def _provenance(with_kind: bool = False) -> tuple[Column, ...]:
+    kind = (
+        (Column("source_kind", "VARCHAR", allowed=SOURCE_KINDS, description=" | ".join(SOURCE_KINDS)),)
+        if with_kind
+        else ()
+    )
     return (
         Column("source", "VARCHAR", description="filing, press release or vendor, and where"),
+        *kind,
         Column("basis", "VARCHAR", allowed=BASIS, description="reported | derived | estimate"),
         Column("note", "VARCHAR", required=False, description="arithmetic for derived rows, caveats"),
     )
@@ -285,7 +294,7 @@ TABLES: tuple[RawTable, ...] = (
             ),
             Column("value", "DOUBLE"),
             Column("currency", "VARCHAR", required=False, allowed=CURRENCIES, description="null for share counts"),
-            *_provenance(),
+            *_provenance(with_kind=True),
         ),
         primary_key=("company_id", "fiscal_year", "fiscal_quarter", "metric"),
         date_column="period_end",
@@ -313,7 +322,7 @@ TABLES: tuple[RawTable, ...] = (
             Column("metric", "VARCHAR", allowed=("revenue_m", "adjusted_ebita_m", "operating_income_m")),
             Column("value", "DOUBLE"),
             Column("currency", "VARCHAR", allowed=CURRENCIES),
-            *_provenance(),
+            *_provenance(with_kind=True),
         ),
         primary_key=("company_id", "fiscal_year", "fiscal_quarter", "segment", "metric"),
         date_column="period_end",
@@ -330,7 +339,7 @@ TABLES: tuple[RawTable, ...] = (
             Column("item", "VARCHAR", allowed=BALANCE_SHEET_ITEMS),
             Column("value", "DOUBLE"),
             Column("currency", "VARCHAR", allowed=CURRENCIES),
-            *_provenance(),
+            *_provenance(with_kind=True),
         ),
         primary_key=("company_id", "period_end", "item"),
         date_column="period_end",
@@ -345,7 +354,7 @@ TABLES: tuple[RawTable, ...] = (
             Column("definition", "VARCHAR", allowed=CAPEX_DEFINITIONS),
             Column("value", "DOUBLE", description="millions of `currency`"),
             Column("currency", "VARCHAR", allowed=CURRENCIES),
-            *_provenance(),
+            *_provenance(with_kind=True),
         ),
         primary_key=("company_id", "fiscal_year", "fiscal_quarter", "definition"),
         date_column="period_end",
@@ -365,7 +374,7 @@ TABLES: tuple[RawTable, ...] = (
             Column("high", "DOUBLE", required=False, description="null when a single figure"),
             Column("currency", "VARCHAR", allowed=CURRENCIES),
             Column("definition", "VARCHAR", allowed=CAPEX_DEFINITIONS + ("company_reported",)),
-            *_provenance(),
+            *_provenance(with_kind=True),
         ),
         primary_key=("company_id", "period_label", "announced_on"),
         date_column="announced_on",
