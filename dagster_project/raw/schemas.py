@@ -69,7 +69,7 @@ def _provenance(with_kind: bool = False) -> tuple[Column, ...]:
     )
 
 
-def _quarter_keys(full_year_allowed: bool = False) -> tuple[Column, ...]:
+def _quarter_keys(full_year_allowed: bool = False, with_announced: bool = True) -> tuple[Column, ...]:
     quarters = ("0", "1", "2", "3", "4") if full_year_allowed else ("1", "2", "3", "4")
     return (
         Column("company_id", "VARCHAR"),
@@ -81,7 +81,7 @@ def _quarter_keys(full_year_allowed: bool = False) -> tuple[Column, ...]:
             description="1-4" + (", or 0 for the full fiscal year" if full_year_allowed else ""),
         ),
         Column("period_end", "DATE"),
-        Column("announced_on", "DATE", description="date the quarter was made public"),
+        *((Column("announced_on", "DATE", description="date the quarter was made public"),) if with_announced else ()),
     )
 
 
@@ -278,6 +278,45 @@ TABLES: tuple[RawTable, ...] = (
                 "amount",
             ),
             RowCheck("split_has_ratio", "action_type <> 'split' or split_ratio > 0", "split_ratio"),
+        ),
+    ),
+    RawTable(
+        name="earnings_calendar",
+        family="earnings_calendar",
+        description="When each company published each quarter's results: the one date every family's "
+        "announced_on must match, and the moment from which a quarter counts (point in time).",
+        columns=(
+            *_quarter_keys(with_announced=False),
+            Column("release_date", "DATE", description="local date on which the results were published"),
+            Column(
+                "release_time",
+                "VARCHAR",
+                required=False,
+                description="local clock time HH:MM of publication; null when not stated",
+            ),
+            Column(
+                "release_timezone",
+                "VARCHAR",
+                required=False,
+                allowed=("Asia/Hong_Kong", "Asia/Shanghai", "America/New_York", "America/Los_Angeles"),
+                description="IANA zone of release_time",
+            ),
+            *_provenance(with_kind=True),
+        ),
+        primary_key=("company_id", "fiscal_year", "fiscal_quarter"),
+        date_column="release_date",
+        checks=(
+            RowCheck("released_after_period_end", "release_date > period_end", "release_date"),
+            RowCheck(
+                "release_time_is_hh_mm",
+                "release_time is null or regexp_full_match(release_time, '([01][0-9]|2[0-3]):[0-5][0-9]')",
+                "release_time",
+            ),
+            RowCheck(
+                "release_time_has_zone",
+                "(release_time is null) = (release_timezone is null)",
+                "release_timezone",
+            ),
         ),
     ),
     RawTable(
