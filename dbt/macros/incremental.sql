@@ -37,6 +37,20 @@ themselves (temporary table, `create or replace table`) are written for and test
 
 {# Calendar days before the first written date that int_returns_daily reads: its 52-week window spans 364
    days; one more week of margin. Never less than 364. #}
+{# Spark builds these models as whole tables: its Parquet tables cannot delete rows (no Delta jars
+   offline), and a full rebuild is what the equality test compares anyway. DuckDB keeps them incremental. #}
+{% macro incremental_or_table() -%}
+    {{ return(adapter.dispatch('incremental_or_table')()) }}
+{%- endmacro %}
+
+{% macro default__incremental_or_table() -%}
+    {{ return('incremental') }}
+{%- endmacro %}
+
+{% macro spark__incremental_or_table() -%}
+    {{ return('table') }}
+{%- endmacro %}
+
 {% macro incremental_lookback_days() -%}
     {{ return(371) }}
 {%- endmacro %}
@@ -175,7 +189,7 @@ themselves (temporary table, `create or replace table`) are written for and test
 {# Post-hook: save the model file's checksum and, optionally, per-symbol fingerprints of the inputs the model
    does not store (`items_sql`: columns item, fingerprint), in incremental_state.<model>. #}
 {% macro incremental_save_state(items_sql=none) -%}
-    {%- if execute -%}
+    {%- if execute and config.get('materialized') == 'incremental' -%}
         {%- set state = incremental_state_relation() -%}
         {%- do run_query("create schema if not exists " ~ state.include(identifier=false)) -%}
         {%- set sql -%}

@@ -3,7 +3,7 @@
 -- (pre-hook); then each symbol's rows after the last date held are written. Un-adjusting needs every later
 -- ex-date, so a symbol re-read into its stored history (a forced date range) is read whole.
 {{ config(
-    materialized='incremental',
+    materialized=incremental_or_table(),
     incremental_strategy='delete+insert',
     unique_key=['symbol', 'date'],
     on_schema_change='fail',
