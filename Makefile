@@ -26,7 +26,7 @@ $(DAGSTER_HOME):
 ## Build everything (raw -> staging -> intermediate -> marts -> publish) through Dagster.
 run: setup | $(DAGSTER_HOME)
 	$(BIN)/dagster asset materialize --select '*' -m dagster_project.definitions
-	$(BIN)/python -m dagster_project.summary
+	$(BIN)/python -m dagster_project.cli.summary
 
 ## Unit, integration and dbt tests, each on a temporary warehouse.
 test: setup
@@ -42,11 +42,11 @@ dev: setup | $(DAGSTER_HOME)
 
 ## Read-only SQL on the published warehouse: `make sql` (shell) or `make sql Q="select ..."`.
 sql: setup
-	$(BIN)/python -m dagster_project.sql $(if $(Q),--query "$(Q)",)
+	$(BIN)/python -m dagster_project.cli.sql $(if $(Q),--query "$(Q)",)
 
 ## What the seeds cover, per family and company, and which figures are missing.
 coverage: setup
-	$(BIN)/python -m dagster_project.coverage
+	$(BIN)/python -m dagster_project.cli.coverage --write
 
 lint: setup
 	$(BIN)/ruff check .

@@ -8,7 +8,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from dagster_project.coverage import contract, load_seeds
+from dagster_project.cli.coverage import contract, load_seeds
 from dagster_project.paths import SEEDS_DIR
 
 

@@ -8,7 +8,7 @@ an error still names the file, the line and the column and leaves `raw.<table>` 
 
 Rules over a series (prices per symbol, FX per pair) look at most one row back or ahead (`lag`/`lead`
 without an offset): when a load only appends later rows to a series, the loader re-checks the new rows
-with the last CONTEXT_ROWS rows already loaded (loader.py, append path), which is then exact.
+with the last CONTEXT_ROWS rows already loaded (raw/append.py), which is then exact.
 
 Severity decides what happens to an offending row:
 - `error`: the load fails (SeedValidationError) and nothing changes;

@@ -1,7 +1,11 @@
-"""What the seeds cover and which figures are missing, per family and company.
+"""What the seeds cover and which figures are missing, per family and company, read from the build database.
 
-    python -m dagster_project.coverage            # print the report (markdown)
-    python -m dagster_project.coverage --write    # also refresh the coverage section of seeds/README.md
+    make coverage                                     # after `make run`: print it and refresh seeds/README.md
+    python -m dagster_project.cli.coverage            # print the report (markdown)
+    python -m dagster_project.cli.coverage --write    # also refresh the coverage section of seeds/README.md
+
+Fiscal quarters are placed on the calendar by the warehouse's own rule (dbt macro
+`calendar_quarter_of_fiscal_period`, as the intermediate models hold it), never by a copy of it here.
 
 The reasons for each gap are written by whoever compiled the figures, in seeds/<family>/GAPS_*.md;
 this report lists what is absent so that a gap is always visible, never silently filled.
@@ -15,9 +19,10 @@ from pathlib import Path
 
 import duckdb
 
-from .paths import PROJECT_ROOT, SEEDS_DIR
-from .raw.loader import load_table, seed_files
-from .raw.schemas import TABLES
+from ..database import connect_build, connect_memory
+from ..paths import PROJECT_ROOT, SEEDS_DIR, build_db_path
+from ..raw.loader import load_table, seed_files
+from ..raw.schemas import TABLES
 
 FIRST_QUARTER, LAST_QUARTER = "2022Q1", "2025Q1"  # last calendar quarter announced by 2025-06-30
 PE_METRICS = (
@@ -31,15 +36,25 @@ PE_METRICS = (
 )
 START, END = "<!-- coverage:start -->", "<!-- coverage:end -->"
 
-# Calendar quarter of a fiscal quarter: the quarter containing its midpoint (period end minus 45 days).
-CAL_Q = (
-    "concat(cast(year(period_end - interval 45 day) as varchar), 'Q', "
-    "cast(quarter(period_end - interval 45 day) as varchar))"
-)
+# The calendar quarter of every fiscal quarter the build placed on the calendar.
+FISCAL_CALENDAR = """
+    with fiscal_calendar as (
+        select distinct company_id, fiscal_year, fiscal_quarter, calendar_quarter from (
+            select company_id, fiscal_year, fiscal_quarter, calendar_quarter
+            from intermediate.int_fundamentals_calendarized
+            union all
+            select company_id, fiscal_year, fiscal_quarter, calendar_quarter from intermediate.int_capex_calendarized
+            union all
+            select company_id, fiscal_year, fiscal_quarter, calendar_quarter
+            from intermediate.int_segments_calendarized
+        ) where calendar_quarter is not null
+    )
+"""
 
 
 def load_seeds(seeds_dir: Path = SEEDS_DIR) -> duckdb.DuckDBPyConnection:
-    conn = duckdb.connect()
+    """Every seed family loaded and checked into an in-memory database (raw tables only)."""
+    conn = connect_memory()
     for spec in TABLES:
         load_table(conn, spec, seed_files(seeds_dir, spec), root=PROJECT_ROOT)
     return conn
@@ -63,7 +78,9 @@ def _missing(present: set[str], expected: list[str]) -> str:
 def fundamentals_section(conn: duckdb.DuckDBPyConnection) -> list[str]:
     quarters = _quarters()
     rows = conn.execute(
-        f"select company_id, metric, list(distinct {CAL_Q}) from raw.fundamentals_quarterly group by all"
+        FISCAL_CALENDAR + "select company_id, metric, list(distinct calendar_quarter) "
+        "from raw.fundamentals_quarterly join fiscal_calendar using (company_id, fiscal_year, fiscal_quarter) "
+        "group by all"
     ).fetchall()
     have = {(c, m): set(qs) for c, m, qs in rows}
     companies = [
@@ -89,11 +106,12 @@ def fundamentals_section(conn: duckdb.DuckDBPyConnection) -> list[str]:
 
 def quarterly_family_section(conn, table: str, title: str, by: str) -> list[str]:
     quarters = _quarters()
+    full_year = "count(*) filter (where fiscal_quarter = 0)" if table == "segments_quarterly" else "0"
     rows = conn.execute(
-        f"select company_id, {by}, list(distinct {CAL_Q}) filter (where fiscal_quarter between 1 and 4), "
-        f"count(*) filter (where fiscal_quarter = 0) from raw.{table} group by all order by all"
-        if table == "segments_quarterly"
-        else f"select company_id, {by}, list(distinct {CAL_Q}), 0 from raw.{table} group by all order by all"
+        FISCAL_CALENDAR + f"select company_id, {by}, list(distinct calendar_quarter) filter "
+        f"(where fiscal_quarter between 1 and 4 and calendar_quarter is not null), {full_year} "
+        f"from raw.{table} left join fiscal_calendar using (company_id, fiscal_year, fiscal_quarter) "
+        "group by all order by all"
     ).fetchall()
     label = by.split(" ")[0] if "||" not in by else "segment / metric"
     lines = [
@@ -170,7 +188,9 @@ def contract() -> str:
 
 
 def report(seeds_dir: Path = SEEDS_DIR) -> str:
-    conn = load_seeds(seeds_dir)
+    if not build_db_path().exists():
+        raise SystemExit(f"No build database at {build_db_path()}: run `make run` first.")
+    conn = connect_build(read_only=True)
     gap_files = sorted(p.relative_to(seeds_dir) for p in seeds_dir.glob("*/GAPS_*.md"))
     parts = [
         "Generated by `make coverage` from the seed files; the reasons for each gap are in "
