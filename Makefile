@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 export WAREHOUSE_DIR ?= $(CURDIR)/data
 export DAGSTER_HOME ?= $(WAREHOUSE_DIR)/dagster_home
 
-.PHONY: setup run test test-slow dev sql coverage clean lint
+.PHONY: setup run test test-slow dev sql coverage contract clean lint format
 
 setup: $(STAMP)
 
@@ -44,9 +44,14 @@ dev: setup | $(DAGSTER_HOME)
 sql: setup
 	$(BIN)/python -m dagster_project.cli.sql $(if $(Q),--query "$(Q)",)
 
-## What the seeds cover, per family and company, and which figures are missing.
+## What the seeds cover, per family and company, and which figures are missing (after `make run`); refreshes
+## the coverage section of seeds/README.md.
 coverage: setup
 	$(BIN)/python -m dagster_project.cli.coverage --write
+
+## After editing dagster_project/raw/schemas.py: regenerate dbt's sources file and the seeds README contract.
+contract: setup
+	$(BIN)/python -m dagster_project.cli.contract
 
 lint: setup
 	$(BIN)/ruff check .

@@ -21,7 +21,9 @@ import duckdb
 
 from ..database import connect_build, connect_memory
 from ..paths import PROJECT_ROOT, SEEDS_DIR, build_db_path
+from ..raw.contract import SEEDS_README_END, SEEDS_README_START, contract_markdown
 from ..raw.loader import load_table, seed_files
+from .contract import replace_between
 from ..raw.schemas import TABLES
 
 FIRST_QUARTER, LAST_QUARTER = "2022Q1", "2025Q1"  # last calendar quarter announced by 2025-06-30
@@ -152,8 +154,8 @@ def other_section(conn) -> list[str]:
     ca = conn.execute(
         "select action_type, count(*), count(distinct symbol) from raw.corporate_actions group by 1 order by 1"
     ).fetchall()
-    gd = conn.execute("select company_id, period_label, announced_on from raw.capex_guidance order by 1, 3").fetchall()
-    ev = conn.execute("select event_type, count(*) from raw.ai_events group by 1 order by 1").fetchall()
+    gd = conn.execute("select company_id, period_label, announced_on from raw.guidance order by 1, 3").fetchall()
+    ev = conn.execute("select event_type, count(*) from raw.events group by 1 order by 1").fetchall()
     lines = ["### fx, balance sheet, corporate actions, guidance, events", ""]
     lines += [f"- fx USD/{q}: {a} … {b}, {n} days" for q, a, b, n in fx]
     lines += [f"- balance sheet {c}: period ends {', '.join(str(d) for d in ds)}" for c, ds in bs]
@@ -161,30 +163,6 @@ def other_section(conn) -> list[str]:
     lines += [f"- guidance {c} {p} (announced {a})" for c, p, a in gd]
     lines += ["- events: " + ", ".join(f"{t} {n}" for t, n in ev)]
     return lines
-
-
-def contract() -> str:
-    """The declared schema of every family, rendered from raw/schemas.py (the single source of truth)."""
-    out = []
-    for spec in TABLES:
-        out += [
-            f"### `seeds/{spec.family}/{spec.pattern}` → `raw.{spec.name}`",
-            "",
-            spec.description,
-            "",
-            f"Primary key: ({', '.join(spec.primary_key)}).",
-            "",
-            "| column | type | required | allowed / meaning |",
-            "|---|---|---|---|",
-        ]
-        for c in spec.columns:
-            meaning = ("one of: " + ", ".join(f"`{v}`" for v in c.allowed)) if c.allowed else ""
-            meaning = "; ".join(x for x in (meaning, c.description) if x)
-            out.append(f"| `{c.name}` | {c.type} | {'yes' if c.required else ''} | {meaning} |")
-        if spec.checks:
-            out += ["", "Row rules: " + "; ".join(f"`{k.predicate}`" for k in spec.checks) + "."]
-        out.append("")
-    return "\n".join(out)
 
 
 def report(seeds_dir: Path = SEEDS_DIR) -> str:
@@ -210,15 +188,9 @@ def report(seeds_dir: Path = SEEDS_DIR) -> str:
     return "\n".join(parts) + "\n"
 
 
-def _replace_between(text: str, start: str, end: str, body: str) -> str:
-    head, _, rest = text.partition(start)
-    _, _, tail = rest.partition(end)
-    return f"{head}{start}\n{body}{end}{tail}"
-
-
 def write_readme(text: str, readme: Path = SEEDS_DIR / "README.md") -> None:
-    current = _replace_between(readme.read_text(), START, END, text)
-    current = _replace_between(current, "<!-- contract:start -->", "<!-- contract:end -->", contract())
+    current = replace_between(readme.read_text(), START, END, text)
+    current = replace_between(current, SEEDS_README_START, SEEDS_README_END, contract_markdown())
     readme.write_text(current)
 
 

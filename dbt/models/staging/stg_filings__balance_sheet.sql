@@ -8,4 +8,4 @@ select
     source,
     basis,
     note
-from {{ source('filings', 'balance_sheet') }}
+from {{ source('balance_sheet', 'balance_sheet') }}

@@ -11,4 +11,4 @@ select
     source,
     basis,
     note
-from {{ source('filings', 'fundamentals_quarterly') }}
+from {{ source('fundamentals', 'fundamentals_quarterly') }}

@@ -12,4 +12,4 @@ select
     source,
     basis,
     note
-from {{ source('filings', 'segments_quarterly') }}
+from {{ source('segments', 'segments_quarterly') }}

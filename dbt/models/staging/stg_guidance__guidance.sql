@@ -11,4 +11,4 @@ select
     source,
     basis,
     note
-from {{ source('filings', 'capex_guidance') }}
+from {{ source('guidance', 'guidance') }}
