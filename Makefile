@@ -53,8 +53,15 @@ coverage: setup
 contract: setup
 	$(BIN)/python -m dagster_project.cli.contract
 
+## Python style: ruff's formatter and linter (also run by .ci/run and the pre-commit hook). SQL style: docs/sql-style.md.
 lint: setup
+	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+
+## Rewrite Python files in the project's format.
+format: setup
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
 
 clean:
 	rm -rf data dbt/target dbt/logs .pytest_cache benchmarks/data

@@ -172,4 +172,6 @@ def test_capex_definitions_are_never_mixed_in_one_row(seeds):
 
 
 def test_seeds_readme_contract_is_current():
-    assert contract_markdown() in (SEEDS_DIR / "README.md").read_text(), "run `make contract` to refresh seeds/README.md"
+    assert contract_markdown() in (SEEDS_DIR / "README.md").read_text(), (
+        "run `make contract` to refresh seeds/README.md"
+    )

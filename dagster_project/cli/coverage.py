@@ -23,8 +23,8 @@ from ..database import connect_build, connect_memory
 from ..paths import PROJECT_ROOT, SEEDS_DIR, build_db_path
 from ..raw.contract import SEEDS_README_END, SEEDS_README_START, contract_markdown
 from ..raw.loader import load_table, seed_files
-from .contract import replace_between
 from ..raw.schemas import TABLES
+from .contract import replace_between
 
 FIRST_QUARTER, LAST_QUARTER = "2022Q1", "2025Q1"  # last calendar quarter announced by 2025-06-30
 PE_METRICS = (

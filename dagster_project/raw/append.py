@@ -18,7 +18,11 @@ from .state import Plan, result_of, save_state
 
 
 def load_changes(
-    conn: duckdb.DuckDBPyConnection, spec: RawTable, plan: Plan, shown: dict[str, str], scans: dict[str, FileScan],
+    conn: duckdb.DuckDBPyConnection,
+    spec: RawTable,
+    plan: Plan,
+    shown: dict[str, str],
+    scans: dict[str, FileScan],
     checkpoint: Checkpoint = no_checkpoint,
 ) -> LoadResult | None:
     """The unchanged and append paths. None when the appended rows need a full load to be judged."""

@@ -41,6 +41,7 @@ class SeedValidationError(ValueError):
         more = f" ({rows - 1} more row(s) break the same rule)" if rows and rows > 1 else ""
         super().__init__(f"{where}: {message}{more}")
 
+
 @dataclass(frozen=True)
 class LoadResult:
     table: str
@@ -59,8 +60,10 @@ class LoadResult:
         why = f" ({self.full_load_reason})" if self.full_load_reason else ""
         return f"{self.table}: {self.mode}, {self.rows_loaded} rows loaded{why}"
 
+
 def sql_str(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
+
 
 def table_exists(conn: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
     return bool(

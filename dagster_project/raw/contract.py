@@ -56,7 +56,8 @@ def sources_yml() -> str:
                 "        columns:",
             ]
             for c in spec.columns:
-                out += [f"          - name: {c.name}", f"            description: {_q(_column_description(spec, c.name))}"]
+                description = _q(_column_description(spec, c.name))
+                out += [f"          - name: {c.name}", f"            description: {description}"]
     return "\n".join(out) + "\n"
 
 

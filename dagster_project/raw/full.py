@@ -88,6 +88,7 @@ def load_full(
         raise
     return LoadResult(**{**result.__dict__, "skipped_checks": tuple(skipped)})
 
+
 def check_line_numbers(conn: duckdb.DuckDBPyConnection, table: str, scans: dict[str, FileScan]) -> None:
     """Line numbers assume one line per row. A file with blank lines or a line break inside a quoted field
     has another row count than its lines: number its rows in reader order instead (as near as we can get)."""

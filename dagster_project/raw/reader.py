@@ -45,6 +45,7 @@ def check_header(path: Path, shown: str, spec: RawTable) -> None:
     if not has_second_line:
         raise SeedValidationError(shown, 2, None, "file has a header but no data rows")
 
+
 def read_csv_sql(files: list[Path], spec: RawTable) -> str:
     columns = ", ".join(f"{sql_str(c.name)}: {sql_str(c.type)}" for c in spec.columns)
     paths = "[" + ", ".join(sql_str(str(p)) for p in files) + "]"
@@ -54,6 +55,7 @@ def read_csv_sql(files: list[Path], spec: RawTable) -> str:
         "filename = true, store_rejects = true, "
         "rejects_table = '_raw_rejects', rejects_scan = '_raw_reject_scans')"
     )
+
 
 def first_reader_error(conn: duckdb.DuckDBPyConnection, shown: dict[str, str]) -> SeedValidationError | None:
     row = conn.execute(
@@ -68,6 +70,7 @@ def first_reader_error(conn: duckdb.DuckDBPyConnection, shown: dict[str, str]) -
     path, line, column, kind, message = row
     first_line = message.splitlines()[0] if message else str(kind)
     return SeedValidationError(shown.get(path, path), int(line), column, f"{kind}: {first_line}")
+
 
 def ranges_sql(read_csv: str, pieces: list[tuple[str, str, int, int]]) -> str:
     """Rows of the appended-bytes CSV with their original file and line: piece k covers the reader's rows

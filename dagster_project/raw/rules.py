@@ -40,9 +40,11 @@ def rule_violations(spec: RawTable) -> list[tuple[str, str, str]]:
         )
     return rules
 
+
 def has_duplicate_keys(conn: duckdb.DuckDBPyConnection, spec: RawTable, staging: str) -> bool:
     key = ", ".join(f'"{k}"' for k in spec.primary_key)
     return conn.execute(f"select exists (select 1 from {staging} group by {key} having count(*) > 1)").fetchone()[0]
+
 
 def failing_row_rules(
     conn: duckdb.DuckDBPyConnection, spec: RawTable, staging: str, duplicates: bool | None = None
@@ -58,6 +60,7 @@ def failing_row_rules(
         failing |= {i for i, (_, cond, _) in enumerate(rules) if "over (" in cond}
     return sorted(failing)
 
+
 def check_rules(conn: duckdb.DuckDBPyConnection, spec: RawTable, staging: str, duplicates: bool) -> None:
     """Only a rule that fails is run again, to find its first line (the same first error as rule by rule)."""
     rules = rule_violations(spec)
@@ -69,6 +72,7 @@ def check_rules(conn: duckdb.DuckDBPyConnection, spec: RawTable, staging: str, d
         ).fetchone()
         if bad:
             raise SeedValidationError(bad[0], int(bad[1]), column, message, rule=message, rows=int(bad[2]))
+
 
 def run_cross_checks(
     conn: duckdb.DuckDBPyConnection,
@@ -117,6 +121,7 @@ def run_cross_checks(
         conn.execute(f"drop table if exists temp.{found}")
     return quarantined
 
+
 def quarantine(conn: duckdb.DuckDBPyConnection, spec: RawTable, staging: str, found: str, check: CrossCheck) -> int:
     cols = ", ".join(f's."{c}"' for c in spec.column_names)
     conn.execute(
@@ -127,6 +132,7 @@ def quarantine(conn: duckdb.DuckDBPyConnection, spec: RawTable, staging: str, fo
     n = conn.execute(f"select count(*) from {found}").fetchone()[0]
     conn.execute(f"delete from {RAW_SCHEMA}.{spec.name} where rowid in (select _row from {found})")
     return int(n)
+
 
 def any_cross_check_finding(conn: duckdb.DuckDBPyConnection, spec: RawTable, staging: str, rows: str) -> bool:
     """Whether any rule of checks.py (either severity) flags a row of `staging` whose _row is in `rows`."""

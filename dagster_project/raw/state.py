@@ -29,6 +29,7 @@ def contract_fingerprint(spec: RawTable) -> str:
     text = repr((LOADER_VERSION, spec, checks_for(spec.name), CONTEXT_ROWS))
     return hashlib.sha256(text.encode()).hexdigest()
 
+
 def ensure_state_tables(conn: duckdb.DuckDBPyConnection) -> None:
     conn.execute(f"create schema if not exists {RAW_SCHEMA}")
     conn.execute(
@@ -43,6 +44,7 @@ def ensure_state_tables(conn: duckdb.DuckDBPyConnection) -> None:
         "(table_name varchar primary key, contract varchar, reference_fingerprint varchar)"
     )
 
+
 def reference_fingerprint(conn: duckdb.DuckDBPyConnection, spec: RawTable) -> str:
     """The bytes and contracts of the raw tables that `spec`'s cross-file rules read, as loaded now."""
     required = sorted({r for c in checks_for(spec.name) for r in c.requires})
@@ -56,6 +58,7 @@ def reference_fingerprint(conn: duckdb.DuckDBPyConnection, spec: RawTable) -> st
     ).fetchall()
     return hashlib.sha256(repr((required, rows)).encode()).hexdigest()
 
+
 @dataclass
 class Previous:
     files: dict[str, tuple[str, int | None, int | None]] = field(default_factory=dict)  # shown -> sha, size, rows
@@ -63,6 +66,7 @@ class Previous:
     reference: str | None = None
     table_exists: bool = False
     rejects_empty: bool = False
+
 
 def previous_load(conn: duckdb.DuckDBPyConnection, spec: RawTable) -> Previous:
     prev = Previous()
@@ -88,6 +92,7 @@ def previous_load(conn: duckdb.DuckDBPyConnection, spec: RawTable) -> Previous:
         and not conn.execute(f"select exists (select 1 from {REJECTS_SCHEMA}.{spec.name})").fetchone()[0]
     )
     return prev
+
 
 def save_state(
     conn: duckdb.DuckDBPyConnection, spec: RawTable, scans: dict[str, FileScan], changed: list[str] | None
@@ -115,10 +120,12 @@ def save_state(
         [spec.name, contract_fingerprint(spec), reference_fingerprint(conn, spec)],
     )
 
+
 @dataclass
 class Plan:
     appended: dict[str, tuple[Path, int, int]]  # shown -> (path, old size, old data rows); new files: (p, 0, 0)
     changed: list[str]
+
 
 def why_not_incremental(conn: duckdb.DuckDBPyConnection, spec: RawTable, prev: Previous, strict: bool) -> str:
     """Why this load cannot be an unchanged or append one, before looking at the files ('' if it may be)."""
@@ -134,6 +141,7 @@ def why_not_incremental(conn: duckdb.DuckDBPyConnection, spec: RawTable, prev: P
     if prev.reference != reference_fingerprint(conn, spec):
         return "a reference table the rules read changed"
     return ""
+
 
 def plan(
     spec: RawTable,
@@ -163,6 +171,7 @@ def plan(
             return None, f"{name} changed before its last loaded line"
         appended[name] = (p, old_size, old_rows)
     return Plan(appended, sorted(appended)), ""
+
 
 def result_of(
     conn: duckdb.DuckDBPyConnection, spec: RawTable, scans: dict[str, FileScan], mode: str, loaded: int, quarantined=0

@@ -19,6 +19,7 @@ class FileScan:
     prefix_sha256: str | None = None
     prefix_ends_with_newline: bool = False
 
+
 def scan_file(path: Path, prefix_size: int | None = None) -> FileScan:
     digest = hashlib.sha256()
     prefix_digest = prefix_end = None
@@ -44,6 +45,7 @@ def scan_file(path: Path, prefix_size: int | None = None) -> FileScan:
         prefix_sha256=prefix_digest,
         prefix_ends_with_newline=bool(prefix_end),
     )
+
 
 def scan_all(files: list[Path], shown: dict[str, str], prefix_sizes: dict[str, int]) -> dict[str, FileScan]:
     """Hash every file (two threads: hashlib releases the GIL), with the known old size of each as prefix."""
