@@ -7,7 +7,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-export WAREHOUSE_DIR ?= $(CURDIR)/data
+# The warehouse folder as dagster_project/paths.py resolves it (WAREHOUSE_DIR, relative to this folder, or data/).
+export WAREHOUSE_DIR := $(shell $(PYTHON) dagster_project/paths.py)
 export DAGSTER_HOME ?= $(WAREHOUSE_DIR)/dagster_home
 
 .PHONY: setup run test test-slow dev sql coverage contract clean lint format

@@ -29,24 +29,24 @@ from typing import Any
 
 BI_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = BI_DIR.parent
+# The project's own warehouse location and chart registry (standard-library modules, no pipeline imports).
+sys.path.insert(0, str(PROJECT_ROOT))
+from dagster_project.paths import published_db_path, warehouse_dir  # noqa: E402
+from dagster_project.readers import chart_registry  # noqa: E402
+from dagster_project.readers.chart_registry import ALIBABA_SYMBOL, CATALYST_WINDOW_START  # noqa: E402, F401
+
 os.environ.setdefault("SUPERSET_CONFIG_PATH", str(BI_DIR / "superset_config.py"))
-os.environ.setdefault("WAREHOUSE_DIR", str(PROJECT_ROOT / "data"))
+# Superset's CLI and config (bi/superset_config.py) run in child processes: they get the same folder.
+os.environ["WAREHOUSE_DIR"] = str(warehouse_dir())
 
 DATABASE_NAME = "China tech warehouse (read-only)"
 DASHBOARD_TITLE = "China tech re-rating"
 DASHBOARD_SLUG = "china-tech-rerating"
 SCHEMA = "marts"
-# Weeks shown "around the catalysts": from the autumn 2024 stimulus rally through DeepSeek, Qwen and tariffs.
-CATALYST_WINDOW_START = "2024-09-01"
-ALIBABA_SYMBOL = "9988.HK"
-
-
-def warehouse_dir() -> Path:
-    return Path(os.environ["WAREHOUSE_DIR"]).resolve()
 
 
 def published_path() -> Path:
-    return warehouse_dir() / "warehouse.duckdb"
+    return published_db_path()
 
 
 def admin_credentials() -> tuple[str, str]:
@@ -69,62 +69,10 @@ def sqlalchemy_uri() -> str:
 # What the dashboard reads: every chart names its dataset and the mart columns it needs.
 # ---------------------------------------------------------------------------------------------
 
-# A virtual dataset: the sum-of-the-parts bridge on the latest date that has every part.
-SOTP_BRIDGE_DATASET = "sotp_bridge_latest"
-SOTP_BRIDGE_SQL = """
-with latest as (
-    select *
-    from marts.fct_segment_valuation
-    where implied_cloud_ai_value_usd is not null
-    order by date desc
-    limit 1
-)
-select date, company_id, 1 as step_order, '1 Market value' as step, market_cap_usd / 1e9 as value_usd_bn,
-       implied_cloud_ai_value_usd / 1e9 as implied_cloud_ai_value_usd_bn from latest
-union all
-select date, company_id, 2, '2 E-commerce', -ecommerce_value_usd / 1e9,
-       implied_cloud_ai_value_usd / 1e9 from latest
-union all
-select date, company_id, 3, '3 Net cash', -net_cash_usd / 1e9, implied_cloud_ai_value_usd / 1e9 from latest
-union all
-select date, company_id, 4, '4 Investments', -investments_usd / 1e9, implied_cloud_ai_value_usd / 1e9
-from latest
-""".strip()
-
-REQUIRED_COLUMNS: dict[str, list[str]] = {
-    "fct_valuation_gap_daily": [
-        "date",
-        "cn_median_pe_ttm_adjusted",
-        "us_median_pe_ttm_adjusted",
-        "cn_median_pe_ttm_gaap",
-        "us_median_pe_ttm_gaap",
-        "cn_to_us_pe_ratio",
-        "cn_to_us_pe_ratio_adjusted",
-        "cn_companies_covered",
-        "us_companies_covered",
-        "cn_companies_covered_adjusted",
-        "us_companies_covered_adjusted",
-    ],
-    "fct_weekly_performance": ["symbol", "week_ending", "weekly_return", "benchmark_return", "excess_return"],
-    "fct_segment_valuation": [
-        "date",
-        "company_id",
-        "market_cap_usd",
-        "ecommerce_value_usd",
-        "net_cash_usd",
-        "investments_usd",
-        "implied_cloud_ai_value_usd",
-    ],
-    "fct_cloud_capex_quarterly": ["company_id", "calendar_quarter", "capex_definition", "capex_usd"],
-    "fct_capex_region_quarterly": [
-        "region",
-        "calendar_quarter",
-        "capex_usd",
-        "capex_usd_reported",
-        "is_complete",
-    ],
-    "dim_ai_event": ["event_date", "event_type", "company_id", "title"],
-}
+# The bridge chart's dataset (a mart: the steps are computed in dbt, not here).
+SOTP_BRIDGE_DATASET = "fct_segment_valuation_bridge"
+# Every mart column a chart reads, from the chart registry (checked before Superset is touched).
+REQUIRED_COLUMNS: dict[str, list[str]] = chart_registry.required_columns()
 
 
 def sql_metric(expression: str, label: str) -> dict[str, Any]:
@@ -172,184 +120,96 @@ def timeseries(x_axis: str, metrics: list[dict], grain: str | None = None, **opt
     return form
 
 
+VIZ_TYPES = {
+    "line": "echarts_timeseries_line",
+    "bar": "echarts_timeseries_bar",
+    "stacked_bar": "echarts_timeseries_bar",
+    "waterfall": "waterfall",
+    "events": "table",
+}
+
+
+def _filters(spec: chart_registry.Chart) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The registry's filters as Superset's adhoc filters (form data) and as query filters."""
+    adhoc = [sql_filter(f.sql()) for f in spec.filters]
+    query = [{"col": f.column, "op": f.op, "val": f.value} for f in spec.filters if f.op != "is_true"]
+    query += [{"col": f.column, "op": "IS TRUE"} for f in spec.filters if f.op == "is_true"]
+    return adhoc, query
+
+
+def superset_chart(spec: chart_registry.Chart) -> Chart:
+    """One registry entry as a Superset chart: the metrics read mart columns (and their flag columns) only."""
+    adhoc, query_filters = _filters(spec)
+    viz_type = VIZ_TYPES[spec.kind]
+    metrics = [sql_metric(s.sql(spec.aggregate), s.label) for s in spec.series]
+    if spec.kind == "events":
+        columns = [spec.x, *spec.columns]
+        form_data = {
+            "query_mode": "raw",
+            "all_columns": columns,
+            "order_by_cols": [json.dumps([spec.x, True])],
+            "adhoc_filters": adhoc,
+            "row_limit": 200,
+            "server_pagination": False,
+            "include_search": False,
+            "table_timestamp_format": "%Y-%m-%d",
+        }
+        query = {"columns": columns, "orderby": [[spec.x, True]], "filters": query_filters}
+    elif spec.kind == "waterfall":
+        form_data = {
+            "x_axis": spec.x,
+            "time_grain_sqla": None,
+            "groupby": [],
+            "metric": metrics[0],
+            "adhoc_filters": adhoc,
+            "row_limit": 100,
+            "show_value": True,
+            "show_legend": True,
+            "x_axis_label": "latest trading day; the total is the implied value of cloud and AI",
+            "y_axis_label": spec.y_label,
+            "y_axis_format": spec.y_format,
+            "total_label": "Implied cloud and AI",
+        }
+        query = {"columns": [spec.x], "metrics": metrics, "orderby": [[spec.x, True]], "filters": query_filters}
+    else:
+        dated = spec.x in ("date", "week_ending")
+        options: dict[str, Any] = {"adhoc_filters": adhoc, "y_axis_format": spec.y_format}
+        if spec.group_by:
+            options["groupby"] = [spec.group_by]
+        if not dated:
+            options["x_axis_sort_asc"] = True
+        if spec.kind == "stacked_bar":
+            options["stack"] = "Stack"
+        if spec.y_label:
+            options["y_axis_title"] = spec.y_label
+        form_data = timeseries(spec.x, metrics, "P1D" if dated else None, **options)
+        columns = [spec.x] + ([spec.group_by] if spec.group_by else [])
+        query = {"columns": columns, "metrics": metrics, "orderby": [[spec.x, True]], "filters": query_filters}
+    return Chart(
+        name=spec.name,
+        dataset=spec.table,
+        viz_type=viz_type,
+        form_data=form_data,
+        query=query,
+        width=spec.width,
+        description=spec.description,
+    )
+
+
 def chart_specs() -> list[Chart]:
-    # A median of fewer than two companies is one company's P/E, not a basket's: not drawn (as in the PNGs).
-    def basket(column: str, covered: str) -> str:
-        return f"AVG(CASE WHEN {covered} >= 2 THEN {column} END)"
-
-    pe_metrics = [
-        sql_metric(basket("cn_median_pe_ttm_adjusted", "cn_companies_covered_adjusted"), "China median P/E (adjusted)"),
-        sql_metric(basket("us_median_pe_ttm_adjusted", "us_companies_covered_adjusted"), "US median P/E (adjusted)"),
-        sql_metric(basket("cn_median_pe_ttm_gaap", "cn_companies_covered"), "China median P/E (GAAP)"),
-        sql_metric(basket("us_median_pe_ttm_gaap", "us_companies_covered"), "US median P/E (GAAP)"),
-    ]
-    ratio_metrics = [
-        sql_metric(
-            "AVG(CASE WHEN cn_companies_covered_adjusted >= 2 AND us_companies_covered_adjusted >= 2 "
-            "THEN cn_to_us_pe_ratio_adjusted END)",
-            "China / US P/E (adjusted)",
-        ),
-        sql_metric(
-            "AVG(CASE WHEN cn_companies_covered >= 2 AND us_companies_covered >= 2 THEN cn_to_us_pe_ratio END)",
-            "China / US P/E (GAAP)",
-        ),
-    ]
-    weekly_metrics = [
-        sql_metric("SUM(weekly_return)", f"Alibaba ({ALIBABA_SYMBOL})"),
-        sql_metric("SUM(benchmark_return)", "Hang Seng"),
-        sql_metric("SUM(excess_return)", "Excess return"),
-    ]
-    weekly_filters = [
-        sql_filter(f"symbol = '{ALIBABA_SYMBOL}'"),
-        sql_filter(f"week_ending >= DATE '{CATALYST_WINDOW_START}'"),
-    ]
-    capex_company_series = {
-        "expressionType": "SQL",
-        "sqlExpression": "company_id || ' (' || capex_definition || ')'",
-        "label": "company (capex definition)",
-    }
-    capex_metric = [sql_metric("SUM(capex_usd) / 1e9", "Capex (USD bn)")]
-    region_metrics = [
-        sql_metric("SUM(capex_usd) / 1e9", "all members reported"),
-        sql_metric(
-            "SUM(CASE WHEN NOT is_complete THEN capex_usd_reported END) / 1e9",
-            "members missing (partial sum)",
-        ),
-    ]
-    sotp_metric = sql_metric("SUM(value_usd_bn)", "USD bn")
-    events_filters = [sql_filter(f"event_date >= DATE '{CATALYST_WINDOW_START}'")]
-
-    return [
-        Chart(
-            name="China vs US median P/E (TTM)",
-            dataset="fct_valuation_gap_daily",
-            viz_type="echarts_timeseries_line",
-            form_data=timeseries("date", pe_metrics, "P1D", y_axis_title="P/E (x)", y_axis_format=".1f"),
-            query={"columns": ["date"], "metrics": pe_metrics, "orderby": [["date", True]]},
-            width=8,
-            description="Median trailing P/E of the Chinese and US baskets, adjusted (non-GAAP) and GAAP.",
-        ),
-        Chart(
-            name="China / US P/E ratio",
-            dataset="fct_valuation_gap_daily",
-            viz_type="echarts_timeseries_line",
-            form_data=timeseries("date", ratio_metrics, "P1D", y_axis_format=".2f"),
-            query={"columns": ["date"], "metrics": ratio_metrics, "orderby": [["date", True]]},
-            width=4,
-            description="China basket median P/E divided by the US basket's (1.0 = no discount).",
-        ),
-        Chart(
-            name=f"Alibaba ({ALIBABA_SYMBOL}) weekly return vs Hang Seng",
-            dataset="fct_weekly_performance",
-            viz_type="echarts_timeseries_bar",
-            form_data=timeseries(
-                "week_ending", weekly_metrics, "P1D", adhoc_filters=weekly_filters, y_axis_format=".1%"
-            ),
-            query={
-                "columns": ["week_ending"],
-                "metrics": weekly_metrics,
-                "orderby": [["week_ending", True]],
-                "filters": [
-                    {"col": "symbol", "op": "==", "val": ALIBABA_SYMBOL},
-                    {"col": "week_ending", "op": ">=", "val": CATALYST_WINDOW_START},
-                ],
-            },
-            width=8,
-            description="Weekly total return of the Hong Kong line against the Hang Seng index, from autumn 2024.",  # noqa: E501
-        ),
-        Chart(
-            name="Catalysts",
-            dataset="dim_ai_event",
-            viz_type="table",
-            form_data={
-                "query_mode": "raw",
-                "all_columns": ["event_date", "event_type", "company_id", "title"],
-                "order_by_cols": [json.dumps(["event_date", True])],
-                "adhoc_filters": events_filters,
-                "row_limit": 200,
-                "server_pagination": False,
-                "include_search": False,
-                "table_timestamp_format": "%Y-%m-%d",
-            },
-            query={
-                "columns": ["event_date", "event_type", "company_id", "title"],
-                "orderby": [["event_date", True]],
-                "filters": [{"col": "event_date", "op": ">=", "val": CATALYST_WINDOW_START}],
-            },
-            width=4,
-            description="Events in the window of the weekly chart.",
-        ),
-        Chart(
-            name="Alibaba sum of the parts: what the market pays for cloud and AI",
-            dataset=SOTP_BRIDGE_DATASET,
-            viz_type="waterfall",
-            form_data={
-                "x_axis": "step",
-                "time_grain_sqla": None,
-                "groupby": [],
-                "metric": sotp_metric,
-                "adhoc_filters": [],
-                "row_limit": 100,
-                "show_value": True,
-                "show_legend": True,
-                "x_axis_label": "latest trading day; the total is the implied value of cloud and AI",
-                "y_axis_label": "USD bn",
-                "y_axis_format": ",.0f",
-                "total_label": "Implied cloud and AI",
-            },
-            query={"columns": ["step"], "metrics": [sotp_metric], "orderby": [["step", True]]},
-            width=6,
-            description="Market value less e-commerce (valued at a multiple of adjusted EBITA), net cash and "
-            "investments: the remainder is what the market implicitly pays for cloud and AI.",
-        ),
-        Chart(
-            name="Capex by region (USD bn per calendar quarter)",
-            dataset="fct_capex_region_quarterly",
-            viz_type="echarts_timeseries_bar",
-            form_data=timeseries(
-                "calendar_quarter",
-                region_metrics,
-                None,
-                groupby=["region"],
-                x_axis_sort_asc=True,
-                y_axis_format=",.1f",
-            ),
-            query={
-                "columns": ["calendar_quarter", "region"],
-                "metrics": region_metrics,
-                "orderby": [["calendar_quarter", True]],
-            },
-            width=6,
-            description="Sum of each region's companies on one capex definition each. A quarter in which a "
-            "member "
-            "has not reported shows its partial sum as a separate series, never as the region's total.",
-        ),
-        Chart(
-            name="Capex by company (USD bn per calendar quarter)",
-            dataset="fct_cloud_capex_quarterly",
-            viz_type="echarts_timeseries_bar",
-            form_data=timeseries(
-                "calendar_quarter",
-                capex_metric,
-                None,
-                groupby=[capex_company_series],
-                x_axis_sort_asc=True,
-                y_axis_format=",.1f",
-            ),
-            query={
-                "columns": ["calendar_quarter", capex_company_series],
-                "metrics": capex_metric,
-                "orderby": [["calendar_quarter", True]],
-            },
-            width=12,
-            description="One series per company and capex definition: definitions are never mixed.",
-        ),
-    ]
+    return [superset_chart(spec) for spec in chart_registry.CHARTS]
 
 
 # Rows of the dashboard grid (12 columns wide), by chart name.
 def dashboard_rows(charts: list[Chart]) -> list[list[Chart]]:
-    return [charts[0:2], charts[2:4], charts[4:6], charts[6:7]]
+    """Charts in registry order, as many to a row as fit its 12 columns."""
+    rows: list[list[Chart]] = []
+    for chart in charts:
+        if rows and sum(c.width for c in rows[-1]) + chart.width <= 12:
+            rows[-1].append(chart)
+        else:
+            rows.append([chart])
+    return rows
 
 
 DASHBOARD_INTRO = f"""\
@@ -519,20 +379,6 @@ def upsert_datasets(api: SupersetApi, database_id: int, tables: list[str]) -> di
             ids[table] = int(
                 api.post("/api/v1/dataset/", {"database": database_id, "schema": SCHEMA, "table_name": table})["id"]
             )
-    # The virtual dataset of the sum-of-the-parts bridge.
-    found = existing.get((SCHEMA, SOTP_BRIDGE_DATASET))
-    payload = {
-        "database": database_id,
-        "schema": SCHEMA,
-        "table_name": SOTP_BRIDGE_DATASET,
-        "sql": SOTP_BRIDGE_SQL,
-    }
-    if found:
-        ids[SOTP_BRIDGE_DATASET] = int(found["id"])
-        api.put(f"/api/v1/dataset/{found['id']}", {"sql": SOTP_BRIDGE_SQL})
-        api.put(f"/api/v1/dataset/{found['id']}/refresh", None)
-    else:
-        ids[SOTP_BRIDGE_DATASET] = int(api.post("/api/v1/dataset/", payload)["id"])
     return ids
 
 

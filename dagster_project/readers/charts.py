@@ -1,8 +1,6 @@
-"""The story in four PNG charts, rendered from the published warehouse (no BI tool needed).
-
-Each chart reads one mart through a read-only connection; the same four views make up the Superset
-dashboard (bi/).
-"""
+"""The story's charts as PNG files, drawn from the published warehouse by the chart registry (no BI tool
+needed). Each chart reads its mart's columns through one read-only connection; what to draw and where is in
+chart_registry.py, which the Superset dashboard (bi/) follows too."""
 
 from __future__ import annotations
 
@@ -16,14 +14,114 @@ import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
+from .chart_registry import Chart, png_files  # noqa: E402
+
 DPI = 110
 
 
-def _frame(conn: duckdb.DuckDBPyConnection, sql: str) -> pd.DataFrame:
+def frame(conn: duckdb.DuckDBPyConnection, chart: Chart) -> pd.DataFrame:
+    """The chart's columns, each series scaled and left empty where its flags do not hold."""
+    selected = [chart.x, *chart.columns] + ([chart.group_by] if chart.group_by else [])
+    for i, s in enumerate(chart.series):
+        value = f"{s.column} / {s.scale!r}" if s.scale != 1 else s.column
+        when = " and ".join(s.only_when)
+        selected.append(f"case when {when} then {value} end as _s{i}" if when else f"{value} as _s{i}")
+    where = " and ".join(f.sql() for f in chart.filters) or "true"
+    sql = f"select {', '.join(selected)} from marts.{chart.table} where {where} order by {chart.x}"
     return conn.execute(sql).df()
 
 
-def _save(fig, path: Path) -> Path:
+def _series(chart: Chart, df: pd.DataFrame) -> list[tuple[str, pd.Series, dict]]:
+    """(label, values indexed by x, style) for every series, split by group_by when the chart has one."""
+    out = []
+    for i, s in enumerate(chart.series):
+        style = {"color": s.color, "ls": s.style}
+        if chart.group_by:
+            wide = df.pivot_table(index=chart.x, columns=chart.group_by, values=f"_s{i}", aggfunc="sum", dropna=False)
+            for group in wide.columns:
+                label = f"{group}" if len(chart.series) == 1 else f"{group}: {s.label}"
+                out.append((label, wide[group], {"ls": s.style}))
+        else:
+            out.append((s.label, df.set_index(chart.x)[f"_s{i}"], style))
+    return out
+
+
+def _line(ax, chart: Chart, df: pd.DataFrame) -> None:
+    for label, values, style in _series(chart, df):
+        ax.plot(values.index, values.values, label=label, **{k: v for k, v in style.items() if v})
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+
+
+def _bar(ax, chart: Chart, df: pd.DataFrame, stacked: bool = False) -> None:
+    series = _series(chart, df)
+    xs = list(dict.fromkeys(df[chart.x]))
+    dates = pd.api.types.is_datetime64_any_dtype(df[chart.x])
+    step = pd.Timedelta(days=6) if dates else 0.8
+    width = step if stacked else step / max(len(series), 1)
+    bottom = pd.Series(0.0, index=xs)
+    for k, (label, values, style) in enumerate(series):
+        values = values.reindex(xs).astype(float)
+        base = list(range(len(xs))) if not dates else xs
+        offset = 0 if stacked else (k - (len(series) - 1) / 2) * width
+        positions = [b + offset for b in base]
+        ax.bar(
+            positions,
+            values.fillna(0).values,
+            width=width,
+            label=label,
+            color=style.get("color"),
+            bottom=bottom.values if stacked else None,
+        )
+        if stacked:
+            bottom = bottom + values.fillna(0)
+    if not dates:
+        ax.set_xticks(range(len(xs)), [str(x) for x in xs], rotation=60, fontsize=7)
+    ax.axhline(0, color="black", lw=0.6)
+
+
+def _waterfall(ax, chart: Chart, df: pd.DataFrame) -> None:
+    running = 0.0
+    for step, value in zip(df[chart.x], df["_s0"].fillna(0).astype(float), strict=True):
+        ax.bar(
+            step, value, bottom=running if value >= 0 else running + value, color="#1f77b4" if value >= 0 else "#d62728"
+        )
+        ax.text(step, running + value / 2, f"{value:,.0f}", ha="center", va="center", color="white", fontsize=8)
+        running += value
+    ax.bar("Implied cloud\n& AI", running, color="#2ca02c")
+    ax.text("Implied cloud\n& AI", running / 2, f"{running:,.0f}", ha="center", va="center", color="white")
+    ax.tick_params(axis="x", labelsize=8)
+
+
+def _events(ax, chart: Chart, df: pd.DataFrame) -> None:
+    """Catalysts as dated marks over the panel before them."""
+    top = ax.get_ylim()[1]
+    for _, event in df.iterrows():
+        ax.axvline(event[chart.x], color="#2ca02c", alpha=0.35, lw=1)
+        label = str(event[chart.columns[-1]])[:38]
+        ax.text(event[chart.x], top, " " + label, fontsize=6, rotation=90, va="top", color="#2ca02c")
+
+
+def draw(conn: duckdb.DuckDBPyConnection, charts: list[Chart], path: Path) -> Path:
+    panels = [c for c in charts if c.kind != "events"]
+    fig, axes = plt.subplots(1, len(panels), figsize=(10 if len(panels) == 1 else 12, 4.8), squeeze=False)
+    ax = None
+    for chart, ax in zip(panels, axes[0], strict=True):
+        df = frame(conn, chart)
+        if df.empty:
+            ax.text(0.5, 0.5, "no data", ha="center", transform=ax.transAxes)
+        elif chart.kind == "line":
+            _line(ax, chart, df)
+        elif chart.kind in ("bar", "stacked_bar"):
+            _bar(ax, chart, df, stacked=chart.kind == "stacked_bar")
+        elif chart.kind == "waterfall":
+            _waterfall(ax, chart, df)
+        ax.set_title(chart.name, fontsize=10)
+        ax.set_ylabel(chart.y_label)
+        ax.grid(alpha=0.3)
+        if len(ax.get_legend_handles_labels()[0]):
+            ax.legend(loc="upper left", fontsize=7)
+    for chart in (c for c in charts if c.kind == "events"):
+        _events(ax, chart, frame(conn, chart))
     fig.tight_layout()
     tmp = path.with_suffix(".tmp.png")
     fig.savefig(tmp, dpi=DPI)
@@ -32,150 +130,7 @@ def _save(fig, path: Path) -> Path:
     return path
 
 
-# A median of fewer companies than this is one company's P/E, not a basket's: not drawn.
-MIN_COMPANIES = 2
-
-
-def pe_gap(conn, path: Path) -> Path:
-    df = _frame(
-        conn,
-        f"""
-        select date,
-               case when cn_companies_covered_adjusted >= {MIN_COMPANIES} then cn_median_pe_ttm_adjusted end as cn_adj,
-               case when us_companies_covered_adjusted >= {MIN_COMPANIES} then us_median_pe_ttm_adjusted end as us_adj,
-               case when cn_companies_covered >= {MIN_COMPANIES} then cn_median_pe_ttm_gaap end as cn_gaap,
-               case when us_companies_covered >= {MIN_COMPANIES} then us_median_pe_ttm_gaap end as us_gaap,
-               cn_companies_covered, us_companies_covered
-        from marts.fct_valuation_gap_daily order by date""",
-    )
-    fig, ax = plt.subplots(figsize=(10, 4.8))
-    ax.plot(df["date"], df["us_gaap"], label="US basket, GAAP", color="#1f77b4")
-    ax.plot(df["date"], df["cn_gaap"], label="China basket, GAAP", color="#d62728")
-    ax.plot(df["date"], df["us_adj"], label="US basket, adjusted", color="#1f77b4", ls=":", alpha=0.8)
-    ax.plot(df["date"], df["cn_adj"], label="China basket, adjusted", color="#d62728", ls=":", alpha=0.8)
-    last = df.dropna(subset=["cn_gaap", "us_gaap"]).tail(1)
-    coverage = (
-        f"latest: {int(last.cn_companies_covered.iloc[0])} China / {int(last.us_companies_covered.iloc[0])} US "
-        "companies with point-in-time TTM earnings"
-        if not last.empty
-        else ""
-    )
-    ax.set_title("Median trailing P/E: China tech vs US big tech\n" + coverage, fontsize=10)
-    ax.set_ylabel("P/E (x)")
-    ax.legend(loc="upper left", fontsize=8)
-    ax.grid(alpha=0.3)
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
-    return _save(fig, path)
-
-
-def alibaba_weekly(conn, path: Path) -> Path:
-    df = _frame(
-        conn,
-        """
-        select week_ending, weekly_return, benchmark_return from marts.fct_weekly_performance
-        where symbol = '9988.HK' and week_ending between date '2024-10-01' and date '2025-06-30'
-        order by week_ending""",
-    )
-    events = _frame(
-        conn,
-        """
-        select event_date, title from marts.dim_ai_event
-        where event_date between date '2024-10-01' and date '2025-06-30'
-          and (company_id = 'alibaba' or event_type = 'model_release' and company_id is null)
-        order by event_date""",
-    )
-    fig, ax = plt.subplots(figsize=(10, 4.8))
-    width = pd.Timedelta(days=2.6)
-    ax.bar(df["week_ending"] - width / 2, df["weekly_return"] * 100, width=width, label="9988.HK", color="#ff7f0e")
-    ax.bar(df["week_ending"] + width / 2, df["benchmark_return"] * 100, width=width, label="Hang Seng", color="#7f7f7f")
-    top = max(df["weekly_return"].max(), df["benchmark_return"].max()) * 100
-    for _, event in events.iterrows():
-        ax.axvline(event["event_date"], color="#2ca02c", alpha=0.35, lw=1)
-        ax.text(event["event_date"], top, " " + event["title"][:38], fontsize=6, rotation=90, va="top", color="#2ca02c")
-    ax.set_title("Alibaba (9988.HK) weekly return vs the Hang Seng, with AI and corporate catalysts")
-    ax.set_ylabel("weekly return (%)")
-    ax.axhline(0, color="black", lw=0.6)
-    ax.legend(loc="lower left", fontsize=8)
-    ax.grid(alpha=0.3, axis="y")
-    return _save(fig, path)
-
-
-def sotp_bridge(conn, path: Path) -> Path:
-    row = _frame(
-        conn,
-        """
-        select date, market_cap_usd, ecommerce_value_usd, net_cash_usd, investments_usd, implied_cloud_ai_value_usd
-        from marts.fct_segment_valuation where market_cap_usd is not null order by date desc limit 1""",
-    )
-    fig, ax = plt.subplots(figsize=(9, 4.8))
-    if row.empty:
-        ax.text(0.5, 0.5, "No valuation date with all inputs", ha="center")
-        return _save(fig, path)
-    r = row.iloc[0]
-    steps = [
-        ("E-commerce\n(at multiple)", r.ecommerce_value_usd),
-        ("Net cash", r.net_cash_usd),
-        ("Investments", r.investments_usd),
-        ("Implied cloud\n& AI", r.implied_cloud_ai_value_usd),
-    ]
-    bottom = 0.0
-    for label, value in steps:
-        value = 0.0 if pd.isna(value) else float(value)
-        ax.bar(label, value / 1e9, bottom=bottom / 1e9, color="#d62728" if value < 0 else "#1f77b4")
-        ax.text(label, (bottom + value / 2) / 1e9, f"{value / 1e9:,.0f}", ha="center", va="center", color="white")
-        bottom += value
-    ax.bar("Market value", r.market_cap_usd / 1e9, color="#2ca02c")
-    ax.text("Market value", r.market_cap_usd / 2e9, f"{r.market_cap_usd / 1e9:,.0f}", ha="center", color="white")
-    ax.set_title(f"Alibaba sum of the parts on {pd.Timestamp(r.date).date()} (USD bn)")
-    ax.set_ylabel("USD bn")
-    ax.grid(alpha=0.3, axis="y")
-    return _save(fig, path)
-
-
-def capex_quarterly(conn, path: Path) -> Path:
-    # One definition per company (its most complete series), never two definitions stacked.
-    df = _frame(
-        conn,
-        """
-        with counts as (
-            select company_id, capex_definition, count(*) as n from marts.fct_cloud_capex_quarterly group by all
-        ), chosen as (
-            select company_id, arg_max(capex_definition, n) as capex_definition from counts group by 1
-        )
-        select c.calendar_quarter, c.company_id || ' (' || c.capex_definition || ')' as company_id, c.capex_usd
-        from marts.fct_cloud_capex_quarterly c join chosen using (company_id, capex_definition)
-        order by 1, 2""",
-    )
-    region = _frame(
-        conn,
-        """
-        select calendar_quarter, region, capex_usd from marts.fct_capex_region_quarterly order by 1, 2""",
-    )
-    fig, (left, right) = plt.subplots(1, 2, figsize=(12, 4.8))
-    wide = df.pivot_table(index="calendar_quarter", columns="company_id", values="capex_usd", aggfunc="sum")
-    (wide / 1e9).plot(kind="bar", stacked=True, ax=left, width=0.8)
-    left.set_title("Quarterly capex by company (USD bn)")
-    left.set_xlabel("")
-    left.legend(fontsize=7)
-    by_region = region.pivot(index="calendar_quarter", columns="region", values="capex_usd")  # gaps stay gaps
-    (by_region / 1e9).plot(ax=right, marker="o")
-    right.set_title("Capex by region (USD bn; quarters with a company missing are left out)")
-    right.set_xlabel("")
-    for ax in (left, right):
-        ax.grid(alpha=0.3, axis="y")
-        ax.tick_params(axis="x", labelrotation=60, labelsize=7)
-    return _save(fig, path)
-
-
-CHARTS = {
-    "pe_gap_china_vs_us.png": pe_gap,
-    "alibaba_weekly_vs_hang_seng.png": alibaba_weekly,
-    "alibaba_sum_of_the_parts.png": sotp_bridge,
-    "capex_by_company_and_region.png": capex_quarterly,
-}
-
-
 def render_all(published: Path, out_dir: Path) -> dict[str, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     with duckdb.connect(str(published), read_only=True) as conn:
-        return {name: draw(conn, out_dir / name) for name, draw in CHARTS.items()}
+        return {name: draw(conn, charts, out_dir / name) for name, charts in png_files().items()}
