@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 export WAREHOUSE_DIR := $(shell $(PYTHON) dagster_project/paths.py)
 export DAGSTER_HOME ?= $(WAREHOUSE_DIR)/dagster_home
 
-.PHONY: setup run test test-slow dev sql coverage contract clean lint format
+.PHONY: setup run test test-slow dev sql coverage contract clean lint lint-sql format
 
 setup: $(STAMP)
 
@@ -58,6 +58,10 @@ contract: setup
 lint: setup
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+
+## SQL style (docs/sql-style.md): sqlfluff with the dbt templater over models, macros' users and analyses.
+lint-sql: setup
+	$(BIN)/sqlfluff lint dbt/models analyses
 
 ## Rewrite Python files in the project's format.
 format: setup

@@ -1,6 +1,6 @@
 """Write what is generated from the raw contract (dagster_project/raw/schemas.py):
 
-    python -m dagster_project.cli.contract     # dbt/models/staging/__sources.yml and the contract in seeds/README.md
+    python -m dagster_project.cli.contract     # dbt/models/staging/__sources.yml and docs/seeds-contract.md
 
 Run after changing schemas.py (`make contract`); tests fail while a committed copy differs.
 """
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import sys
 
-from ..paths import PROJECT_ROOT, SEEDS_DIR
-from ..raw.contract import SEEDS_README_END, SEEDS_README_START, SOURCES_PATH, contract_markdown, sources_yml
+from ..paths import PROJECT_ROOT
+from ..raw.contract import CONTRACT_DOC_PATH, SOURCES_PATH, contract_markdown, sources_yml
 
 
 def replace_between(text: str, start: str, end: str, body: str) -> str:
@@ -21,9 +21,8 @@ def replace_between(text: str, start: str, end: str, body: str) -> str:
 
 def main() -> int:
     (PROJECT_ROOT / SOURCES_PATH).write_text(sources_yml())
-    readme = SEEDS_DIR / "README.md"
-    readme.write_text(replace_between(readme.read_text(), SEEDS_README_START, SEEDS_README_END, contract_markdown()))
-    print(f"wrote {SOURCES_PATH} and the contract section of seeds/README.md")
+    (PROJECT_ROOT / CONTRACT_DOC_PATH).write_text(contract_markdown())
+    print(f"wrote {SOURCES_PATH} and {CONTRACT_DOC_PATH}")
     return 0
 
 

@@ -21,7 +21,6 @@ import duckdb
 
 from ..database import connect_build, connect_memory
 from ..paths import PROJECT_ROOT, SEEDS_DIR, build_db_path
-from ..raw.contract import SEEDS_README_END, SEEDS_README_START, contract_markdown
 from ..raw.loader import load_table, seed_files
 from ..raw.schemas import TABLES
 from .contract import replace_between
@@ -189,9 +188,7 @@ def report(seeds_dir: Path = SEEDS_DIR) -> str:
 
 
 def write_readme(text: str, readme: Path = SEEDS_DIR / "README.md") -> None:
-    current = replace_between(readme.read_text(), START, END, text)
-    current = replace_between(current, SEEDS_README_START, SEEDS_README_END, contract_markdown())
-    readme.write_text(current)
+    readme.write_text(replace_between(readme.read_text(), START, END, text))
 
 
 def main(argv: list[str] | None = None) -> int:

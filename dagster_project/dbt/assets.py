@@ -1,17 +1,11 @@
 """dbt models as Dagster assets: one translator decides keys, groups, owners, descriptions and partitions.
 
-One `@dbt_assets` (one `dbt build`, every test an asset check) over the whole project. dbt decides what an
-incremental run of the price-derived models rebuilds (dbt/macros/incremental.sql: every row after the last
-date each model holds, plus whatever a change in the inputs invalidated), so every run leaves them equal to
-a full rebuild. Two variants of the same assets:
-- `build_dbt_assets()` (the default code location): unpartitioned;
-- `build_dbt_assets(daily_partitions=True)` (DAGSTER_DAILY_PARTITIONS=1, docs/incremental-builds.md): the
-  incremental models carry daily partitions, everything else stays unpartitioned; a run for a partition (or
-  a backfill's range, in one run) also recomputes its own dates (dbt vars `incremental_from` /
-  `incremental_to`).
-A run tagged `dbt/full_refresh=true` (job `full_refresh_everything`) passes `--full-refresh`. The project is
-not split into two `@dbt_assets`: that splits the dbt op around the partitioned models and runs relationship
-tests before the models they reference exist.
+One `@dbt_assets` (one `dbt build`, every test an asset check) over the whole project; dbt decides what an
+incremental run rebuilds (docs/incremental-builds.md). `build_dbt_assets(daily_partitions=True)` puts daily
+partitions on the incremental models (a run also recomputes its dates through the dbt vars `incremental_from`
+/ `incremental_to`). A run tagged `dbt/full_refresh=true` passes `--full-refresh`. The project is not split
+into two `@dbt_assets`: that splits the dbt op around the partitioned models and runs relationship tests
+before the models they reference exist.
 """
 
 import json

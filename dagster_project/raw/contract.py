@@ -12,7 +12,7 @@ import json
 from .schemas import TABLES, RawTable
 
 SOURCES_PATH = "dbt/models/staging/__sources.yml"
-SEEDS_README_START, SEEDS_README_END = "<!-- contract:start -->", "<!-- contract:end -->"
+CONTRACT_DOC_PATH = "docs/seeds-contract.md"
 
 
 def _q(text: str) -> str:
@@ -62,8 +62,18 @@ def sources_yml() -> str:
 
 
 def contract_markdown() -> str:
-    """The declared schema of every family, for seeds/README.md."""
-    out = []
+    """docs/seeds-contract.md: the declared schema of every family."""
+    out = [
+        "# Seeds contract",
+        "",
+        "<!-- Generated from dagster_project/raw/schemas.py by `make contract`: do not edit by hand. -->",
+        "",
+        "What a seed file must be to load: one section per raw table, named after its folder under `seeds/`",
+        "(the dbt source of the same name reads it). Rules over several rows or tables (neighbouring prices,",
+        "known companies and symbols, EPS against net income) are in `dagster_project/raw/checks.py`; what",
+        "happens to a file that breaks any of them: [RELIABILITY.md](RELIABILITY.md), section 1.",
+        "",
+    ]
     for spec in TABLES:
         out += [
             f"### `seeds/{spec.family}/{spec.pattern}` → `raw.{spec.name}`",
