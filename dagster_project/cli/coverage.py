@@ -22,19 +22,11 @@ import duckdb
 from ..database import connect_build, connect_memory
 from ..paths import PROJECT_ROOT, SEEDS_DIR, build_db_path
 from ..raw.loader import load_table, seed_files
-from ..raw.schemas import TABLES
+from ..raw.schemas import FUNDAMENTAL_METRICS, TABLES
 from .contract import replace_between
 
 FIRST_QUARTER, LAST_QUARTER = "2022Q1", "2025Q1"  # last calendar quarter announced by 2025-06-30
-PE_METRICS = (
-    "revenue_m",
-    "net_income_gaap_m",
-    "eps_diluted_gaap",
-    "net_income_adjusted_m",
-    "eps_diluted_adjusted",
-    "diluted_shares_m",
-    "shares_outstanding_m",
-)
+PE_METRICS = FUNDAMENTAL_METRICS  # every metric the contract allows in raw.fundamentals_quarterly
 START, END = "<!-- coverage:start -->", "<!-- coverage:end -->"
 
 # The calendar quarter of every fiscal quarter the build placed on the calendar.
