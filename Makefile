@@ -50,7 +50,8 @@ sql: setup
 coverage: setup
 	$(BIN)/python -m dagster_project.cli.coverage --write
 
-## After editing dagster_project/raw/schemas.py: regenerate dbt's sources file and the seeds README contract.
+## After editing dagster_project/raw/schemas.py or the chart registry: regenerate dbt's sources and exposures
+## and docs/seeds-contract.md.
 contract: setup
 	$(BIN)/python -m dagster_project.cli.contract
 

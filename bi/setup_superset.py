@@ -106,7 +106,7 @@ def check_warehouse(path: Path) -> dict[str, list[str]]:
         raise SystemExit(
             f"The published warehouse {path} does not have what the dashboard needs:\n  - "
             + "\n  - ".join(problems)
-            + "\nFix the marts (or the chart definitions in bi/setup_superset.py) and rerun."
+            + "\nFix the marts (or the chart registry, dagster_project/readers/chart_registry.py) and rerun."
         )
     return columns
 

@@ -11,6 +11,7 @@ import yaml
 from dagster_project.paths import DBT_DIR, PROJECT_ROOT
 from dagster_project.raw.contract import SOURCES_PATH, sources_yml
 from dagster_project.raw.schemas import TABLES
+from dagster_project.readers.chart_registry import EXPOSURES_PATH, exposures_yml
 
 
 def test_dbt_sources_file_is_generated_from_the_contract():
@@ -44,3 +45,7 @@ def test_benchmark_generator_writes_the_declared_headers():
     for spec in TABLES:
         key = spec.name if spec.family == "reference" else spec.family
         assert generate.HEADERS[key].split(",") == list(spec.column_names), spec.name
+
+
+def test_dbt_exposures_are_generated_from_the_chart_registry():
+    assert (PROJECT_ROOT / EXPOSURES_PATH).read_text() == exposures_yml(), "run `make contract`"

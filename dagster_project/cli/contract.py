@@ -1,8 +1,10 @@
-"""Write what is generated from the raw contract (dagster_project/raw/schemas.py):
+"""Write what is generated from the raw contract (dagster_project/raw/schemas.py) and the chart registry
+(dagster_project/readers/chart_registry.py):
 
-    python -m dagster_project.cli.contract     # dbt/models/staging/__sources.yml and docs/seeds-contract.md
+    python -m dagster_project.cli.contract     # dbt/models/staging/__sources.yml, docs/seeds-contract.md,
+                                               # dbt/models/exposures.yml
 
-Run after changing schemas.py (`make contract`); tests fail while a committed copy differs.
+Run after changing either (`make contract`); tests fail while a committed copy differs.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import sys
 
 from ..paths import PROJECT_ROOT
 from ..raw.contract import CONTRACT_DOC_PATH, SOURCES_PATH, contract_markdown, sources_yml
+from ..readers.chart_registry import EXPOSURES_PATH, exposures_yml
 
 
 def replace_between(text: str, start: str, end: str, body: str) -> str:
@@ -22,7 +25,8 @@ def replace_between(text: str, start: str, end: str, body: str) -> str:
 def main() -> int:
     (PROJECT_ROOT / SOURCES_PATH).write_text(sources_yml())
     (PROJECT_ROOT / CONTRACT_DOC_PATH).write_text(contract_markdown())
-    print(f"wrote {SOURCES_PATH} and {CONTRACT_DOC_PATH}")
+    (PROJECT_ROOT / EXPOSURES_PATH).write_text(exposures_yml())
+    print(f"wrote {SOURCES_PATH}, {CONTRACT_DOC_PATH} and {EXPOSURES_PATH}")
     return 0
 
 

@@ -218,3 +218,51 @@ def required_columns() -> dict[str, list[str]]:
         needed.setdefault(chart.table, [])
         needed[chart.table] += [c for c in chart.read_columns() if c not in needed[chart.table]]
     return needed
+
+
+EXPOSURES_PATH = "dbt/models/exposures.yml"
+
+
+def exposures_yml() -> str:
+    """dbt/models/exposures.yml: the dashboard and the PNG charts as dbt exposures, on the marts they read."""
+    dashboard = sorted({c.table for c in CHARTS})
+    pngs = sorted({c.table for c in CHARTS if c.png})
+
+    def refs(tables: list[str]) -> list[str]:
+        return [f"      - ref('{t}')" for t in tables]
+
+    owner = ["    owner:", "      name: Analytics engineering", "      email: analytics@example.com"]
+    return (
+        "\n".join(
+            [
+                "version: 2",
+                "",
+                "# Generated from dagster_project/readers/chart_registry.py by `make contract`: do not edit by hand.",
+                "# Who reads the marts: lineage in dbt docs (and the Dagster graph) shows each consumer.",
+                "exposures:",
+                "  - name: superset_china_tech_rerating_dashboard",
+                "    label: Superset dashboard — China tech re-rating",
+                "    type: dashboard",
+                "    maturity: medium",
+                "    url: http://127.0.0.1:8088/superset/dashboard/china-tech-rerating/",
+                "    description: >",
+                f"      The Superset dashboard set up by `make bi` on the published warehouse: {len(CHARTS)} charts",
+                "      (dagster_project/readers/chart_registry.py).",
+                "    depends_on:",
+                *refs(dashboard),
+                *owner,
+                "",
+                "  - name: story_charts_png",
+                "    label: Story charts (PNG)",
+                "    type: analysis",
+                "    maturity: high",
+                "    description: >",
+                f"      The {len(png_files())} PNG charts rendered by the Dagster asset `warehouse/charts` into",
+                "      WAREHOUSE_DIR/charts/ and attached to its materialization.",
+                "    depends_on:",
+                *refs(pngs),
+                *owner,
+            ]
+        )
+        + "\n"
+    )
