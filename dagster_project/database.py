@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import duckdb
 from dagster_duckdb import DuckDBResource
@@ -29,9 +30,9 @@ def connect_memory(**config: object) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(config={"memory_limit": duckdb_memory_limit(), **config})
 
 
-def connect_published(locked: bool = True) -> duckdb.DuckDBPyConnection:
-    """The published warehouse, read-only (and locked for SQL users)."""
-    path = published_db_path()
+def connect_published(locked: bool = True, path: Path | None = None) -> duckdb.DuckDBPyConnection:
+    """The published warehouse (or another published file), read-only, and locked for SQL users."""
+    path = path or published_db_path()
     if not path.exists():
         raise SystemExit(f"No published warehouse at {path}. Run `make run` first.")
     return duckdb.connect(str(path), read_only=True, config=READ_ONLY_CONFIG if locked else {})

@@ -14,6 +14,7 @@ import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
+from ..database import connect_published  # noqa: E402
 from .chart_registry import Chart, png_files  # noqa: E402
 
 DPI = 110
@@ -132,5 +133,5 @@ def draw(conn: duckdb.DuckDBPyConnection, charts: list[Chart], path: Path) -> Pa
 
 def render_all(published: Path, out_dir: Path) -> dict[str, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
-    with duckdb.connect(str(published), read_only=True) as conn:
+    with connect_published(locked=False, path=published) as conn:
         return {name: draw(conn, charts, out_dir / name) for name, charts in png_files().items()}
