@@ -27,7 +27,7 @@ Every incremental model is keyed by (symbol, date) and built with delete+insert 
 The result equals a full rebuild (tests/test_incremental.py builds both and compares every row). What the
 verification cannot see needs `dbt build --full-refresh`: a change in a MACRO these models call (the checksum
 covers the model file only), or in a var they read (none of them reads one today). `make run`, Dagster's
-jobs and dagster_project/build.py run a normal `dbt build`; see README "Incremental builds".
+jobs and dagster_project/cli/build.py run a normal `dbt build`; the story is told in docs/incremental-builds.md.
 
 Engine-specific pieces (row hashes, the delete) are dispatched, with DuckDB and Spark variants; the hooks
 themselves (temporary table, `create or replace table`) are written for and tested on DuckDB only.
@@ -37,20 +37,6 @@ themselves (temporary table, `create or replace table`) are written for and test
 
 {# Calendar days before the first written date that int_returns_daily reads: its 52-week window spans 364
    days; one more week of margin. Never less than 364. #}
-{# Spark builds these models as whole tables: its Parquet tables cannot delete rows (no Delta jars
-   offline), and a full rebuild is what the equality test compares anyway. DuckDB keeps them incremental. #}
-{% macro incremental_or_table() -%}
-    {{ return(adapter.dispatch('incremental_or_table')()) }}
-{%- endmacro %}
-
-{% macro default__incremental_or_table() -%}
-    {{ return('incremental') }}
-{%- endmacro %}
-
-{% macro spark__incremental_or_table() -%}
-    {{ return('table') }}
-{%- endmacro %}
-
 {% macro incremental_lookback_days() -%}
     {{ return(371) }}
 {%- endmacro %}

@@ -15,7 +15,7 @@ with guidance as (
         high_local_m,
         (low_local_m + coalesce(high_local_m, low_local_m)) / 2 as midpoint_local_m,
         basis
-    from {{ ref('stg_filings__capex_guidance') }}
+    from {{ ref('stg_guidance__guidance') }}
 ),
 
 fx as (

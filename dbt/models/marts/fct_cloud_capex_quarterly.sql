@@ -2,6 +2,7 @@
 -- reporting two definitions has two rows), in local currency and in USD at the quarter-average rate
 -- (capex_usd = capex_local_m * 1e6 / fx_rate_quarter_avg), with year-on-year growth on the same
 -- definition, capex intensity, and the cloud segment's revenue where the company discloses one.
+{%- set preferred = var('capex_preferred_definition') %}
 with capex as (
     select *
     from {{ ref('int_capex_calendarized') }}
@@ -41,7 +42,14 @@ select
     cl.value_local_m as cloud_revenue_local_m,
     cl.value_local_m * 1000000 / case when cl.currency = 'USD' then 1.0 else fx.fx_rate_quarter_avg end as cloud_revenue_usd,
     {{ growth_rate('cl.value_local_m', 'cl_py.value_local_m') }} as cloud_revenue_yoy_growth,
-    c.basis as capex_basis
+    c.basis as capex_basis,
+    -- the company's one definition in regional totals and charts (var capex_preferred_definition)
+    case c.company_id
+        {%- for company, definition in preferred.items() if company != 'default' %}
+        when '{{ company }}' then c.capex_definition = '{{ definition }}'
+        {%- endfor %}
+        else c.capex_definition = '{{ preferred['default'] }}'
+    end as is_preferred_definition
 from capex as c
 left join capex as py
     on py.company_id = c.company_id

@@ -78,7 +78,11 @@ select
     coalesce(m.cn_companies_covered, 0) as cn_companies_covered,
     coalesce(m.us_companies_covered, 0) as us_companies_covered,
     coalesce(m.cn_companies_covered_adjusted, 0) as cn_companies_covered_adjusted,
-    coalesce(m.us_companies_covered_adjusted, 0) as us_companies_covered_adjusted
+    coalesce(m.us_companies_covered_adjusted, 0) as us_companies_covered_adjusted,
+    coalesce(m.cn_companies_covered, 0) >= {{ var('median_min_companies') }} as cn_median_is_reliable,
+    coalesce(m.us_companies_covered, 0) >= {{ var('median_min_companies') }} as us_median_is_reliable,
+    coalesce(m.cn_companies_covered_adjusted, 0) >= {{ var('median_min_companies') }} as cn_median_adjusted_is_reliable,
+    coalesce(m.us_companies_covered_adjusted, 0) >= {{ var('median_min_companies') }} as us_median_adjusted_is_reliable
 from days as d
 left join medians as m
     on m.date = d.date
