@@ -42,6 +42,32 @@ def duckdb_memory_limit() -> str:
     return os.environ.get("DUCKDB_MEMORY_LIMIT", "3GB")
 
 
+ENGINES = ("duckdb", "spark")
+
+
+def engine() -> str:
+    """The engine dbt builds the models on: `ENGINE` = duckdb (default) or spark. The raw load (validation)
+    and the published warehouse are DuckDB's either way, so readers never see which engine built the marts."""
+    value = (os.environ.get("ENGINE") or "duckdb").strip().lower()
+    if value not in ENGINES:
+        raise ValueError(f"ENGINE={value!r}: expected one of {', '.join(ENGINES)}")
+    return value
+
+
+def spark_dir() -> Path:
+    """Spark's side of the warehouse: raw/ (the loader's Parquet hand-over), warehouse/ (Spark's tables, one
+    folder of Parquet files per table) and metastore_db/ (its catalogue). dbt/profiles.yml reads the same paths."""
+    return warehouse_dir() / "spark"
+
+
+def spark_raw_dir() -> Path:
+    return spark_dir() / "raw"
+
+
+def spark_marts_dir() -> Path:
+    return spark_dir() / "warehouse" / "marts.db"
+
+
 def dbt_env() -> dict[str, str]:
     """The environment for a dbt process: the dbt profile reads the warehouse folder from WAREHOUSE_DIR."""
     return {**os.environ, "WAREHOUSE_DIR": str(warehouse_dir())}

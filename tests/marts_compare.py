@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import math
+
 import duckdb
 
 FLOAT_TYPES = ("DOUBLE", "FLOAT", "REAL")
@@ -37,23 +39,29 @@ def compare_table(conn: duckdb.DuckDBPyConnection, left: str, right: str, rel_to
     ).fetchone()[0]
     if dup:
         # Not a key: compare whole rows with floats rounded to the tolerance's significant digits.
-        digits = max(1, int(round(-__import__('math').log10(rel_tol))) - 1)
+        digits = max(1, int(round(-math.log10(rel_tol))) - 1)
         rounded = ", ".join(
             f"round({_q(c)}, {digits} - cast(ceil(log10(abs({_q(c)}) + 1e-300)) as integer))" if c in floats else _q(c)
             for c in lnames
         )
         for a, b, side in ((left, right, "only in first"), (right, left, "only in second")):
-            rows = conn.execute(f"select {rounded} from {a} except all select {rounded} from {b} limit {show}").fetchall()
+            rows = conn.execute(
+                f"select {rounded} from {a} except all select {rounded} from {b} limit {show}"
+            ).fetchall()
             problems += [f"{side}: {r}" for r in rows]
         return problems
     on = " and ".join(f"l.{_q(k)} is not distinct from r.{_q(k)}" for k in keys) or "true"
-    mismatch = " or ".join(
-        f"(l.{_q(c)} is null) <> (r.{_q(c)} is null) or abs(l.{_q(c)} - r.{_q(c)}) > {rel_tol} * greatest(abs(l.{_q(c)}), abs(r.{_q(c)}), 1e-300)"
-        for c in floats
-    ) or "false"
-    sel = ", ".join([f"coalesce(l.{_q(k)}, r.{_q(k)}) as {_q(k)}" for k in keys] + [
-        f"l.{_q(c)} as {_q('first.' + c)}, r.{_q(c)} as {_q('second.' + c)}" for c in floats
-    ])
+    mismatch = (
+        " or ".join(
+            f"(l.{_q(c)} is null) <> (r.{_q(c)} is null) or abs(l.{_q(c)} - r.{_q(c)}) > {rel_tol} * greatest(abs(l.{_q(c)}), abs(r.{_q(c)}), 1e-300)"
+            for c in floats
+        )
+        or "false"
+    )
+    sel = ", ".join(
+        [f"coalesce(l.{_q(k)}, r.{_q(k)}) as {_q(k)}" for k in keys]
+        + [f"l.{_q(c)} as {_q('first.' + c)}, r.{_q(c)} as {_q('second.' + c)}" for c in floats]
+    )
     sql = (
         f"select {sel}, case when l.__present is null then 'only in second' when r.__present is null "
         f"then 'only in first' else 'values differ' end as why "
@@ -69,23 +77,19 @@ def compare_table(conn: duckdb.DuckDBPyConnection, left: str, right: str, rel_to
     return problems
 
 
-def compare_marts(duckdb_path: Path, spark_marts_dir: Path, rel_tol: float = 1e-9) -> dict[str, list[str]]:
-    """Every table of schema `marts` in the DuckDB build against `<spark_marts_dir>/<table>/*.parquet`."""
+def compare_published(first: Path, second: Path, rel_tol: float = 1e-9) -> dict[str, list[str]]:
+    """Every table of schema `marts` in two published warehouses (e.g. built by DuckDB and by Spark)."""
     conn = duckdb.connect()
-    conn.execute(f"attach '{duckdb_path}' as d (read_only)")
-    tables = [
-        r[0]
-        for r in conn.execute(
-            "select table_name from information_schema.tables where table_catalog = 'd' and table_schema = 'marts' "
-            "order by 1"
-        ).fetchall()
-    ]
-    out: dict[str, list[str]] = {}
-    for t in tables:
-        folder = spark_marts_dir / t
-        if not folder.is_dir():
-            out[t] = [f"missing on Spark ({folder})"]
-            continue
-        out[t] = compare_table(conn, f"d.marts.{_q(t)}", f"read_parquet('{folder}/*.parquet')", rel_tol)
+    conn.execute(f"attach '{first}' as a (read_only)")
+    conn.execute(f"attach '{second}' as b (read_only)")
+
+    def tables(db: str) -> set[str]:
+        sql = "select table_name from information_schema.tables where table_catalog = ? and table_schema = 'marts'"
+        return {r[0] for r in conn.execute(sql, [db]).fetchall()} - {"warehouse_build_info"}
+
+    ta, tb = tables("a"), tables("b")
+    out: dict[str, list[str]] = {t: [f"only in {first if t in ta else second}"] for t in ta ^ tb}
+    for t in sorted(ta & tb):
+        out[t] = compare_table(conn, f"a.marts.{_q(t)}", f"b.marts.{_q(t)}", rel_tol)
     conn.close()
     return out

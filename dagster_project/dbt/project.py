@@ -16,7 +16,7 @@ from pathlib import Path
 
 from dagster_dbt import DbtCliResource, DbtProject
 
-from ..paths import DBT_DIR, PROJECT_ROOT, dbt_env
+from ..paths import DBT_DIR, PROJECT_ROOT, dbt_env, engine
 
 DBT_EXECUTABLE = str(Path(sys.executable).parent / "dbt")
 
@@ -38,9 +38,16 @@ def prepare_manifest() -> Path:
     return manifest
 
 
+def dbt_target() -> str:
+    """The dbt/profiles.yml output for the configured engine (paths.engine())."""
+    return "spark" if engine() == "spark" else "dev"
+
+
 def run_dbt(*args: str, target_path: Path | None = None) -> None:
-    """Run the dbt CLI on the project (outside Dagster: cli/build.py)."""
+    """Run the dbt CLI on the project (outside Dagster: cli/build.py), on the configured engine's target."""
     command = [DBT_EXECUTABLE, *args, "--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR)]
+    if args and args[0] != "parse":  # the manifest is the same for both engines: parse with the default
+        command += ["--target", dbt_target()]
     if target_path is not None:
         command += ["--target-path", str(target_path)]
     subprocess.run(command, check=True, cwd=DBT_DIR, env=dbt_env())
@@ -70,4 +77,4 @@ class WarehouseDbtCli(DbtCliResource):
 
 
 def dbt_cli() -> WarehouseDbtCli:
-    return WarehouseDbtCli(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE)
+    return WarehouseDbtCli(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE, target=dbt_target())
