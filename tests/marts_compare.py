@@ -6,9 +6,8 @@ columns must agree within a relative tolerance. Returns human-readable differenc
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import math
+from pathlib import Path
 
 import duckdb
 
@@ -51,13 +50,12 @@ def compare_table(conn: duckdb.DuckDBPyConnection, left: str, right: str, rel_to
             problems += [f"{side}: {r}" for r in rows]
         return problems
     on = " and ".join(f"l.{_q(k)} is not distinct from r.{_q(k)}" for k in keys) or "true"
-    mismatch = (
-        " or ".join(
-            f"(l.{_q(c)} is null) <> (r.{_q(c)} is null) or abs(l.{_q(c)} - r.{_q(c)}) > {rel_tol} * greatest(abs(l.{_q(c)}), abs(r.{_q(c)}), 1e-300)"
-            for c in floats
-        )
-        or "false"
-    )
+
+    def differs(c: str) -> str:
+        a, b = f"l.{_q(c)}", f"r.{_q(c)}"
+        return f"({a} is null) <> ({b} is null) or abs({a} - {b}) > {rel_tol} * greatest(abs({a}), abs({b}), 1e-300)"
+
+    mismatch = " or ".join(differs(c) for c in floats) or "false"
     sel = ", ".join(
         [f"coalesce(l.{_q(k)}, r.{_q(k)}) as {_q(k)}" for k in keys]
         + [f"l.{_q(c)} as {_q('first.' + c)}, r.{_q(c)} as {_q('second.' + c)}" for c in floats]
@@ -65,7 +63,8 @@ def compare_table(conn: duckdb.DuckDBPyConnection, left: str, right: str, rel_to
     sql = (
         f"select {sel}, case when l.__present is null then 'only in second' when r.__present is null "
         f"then 'only in first' else 'values differ' end as why "
-        f"from (select *, true as __present from {left}) as l full outer join (select *, true as __present from {right}) as r on {on} "
+        f"from (select *, true as __present from {left}) as l "
+        f"full outer join (select *, true as __present from {right}) as r on {on} "
         f"where l.__present is null or r.__present is null or ({mismatch})"
     )
     n = conn.execute(f"select count(*) from ({sql})").fetchone()[0]

@@ -10,9 +10,9 @@ values equal within 1e-9 relative. Needs the Spark extra and Java 17 (`make test
 from __future__ import annotations
 
 import pytest
+from marts_compare import compare_published
 
 from dagster_project.cli import build
-from marts_compare import compare_published
 
 pytestmark = pytest.mark.spark
 
