@@ -131,6 +131,9 @@ BALANCE_SHEET_ITEMS = (
     "equity_securities_unlisted_m",
     "equity_method_investments_m",
     "equity_securities_and_other_investments_m",  # Alibaba's line as printed: listed, unlisted and treasury
+    "noncontrolling_interests_m",  # equity attributable to minority holders of subsidiaries (book)
+    "mezzanine_equity_m",  # redeemable noncontrolling interests, outside shareholders' equity
+    "ant_group_carrying_value_m",  # book value of the Ant Group stake inside equity_method_investments_m
 )
 
 CAPEX_DEFINITIONS = (
