@@ -237,6 +237,68 @@ FIGURES += [
          note="year-ago column of the Q3 2023 release"),
 ]
 
+# Amazon: releases (Business Wire; Form 8-K exhibit 99.1). Per-share figures of 2022 are restated by Amazon itself
+# for the 20-for-1 split of May 2022 ("retroactively adjusted"), so they are reported, not derived.
+AMZN_Q1_23 = ("Amazon press release 'Amazon.com Announces First Quarter Results' (Q1 2023, Business Wire 2023-04-27), "
+              "copy at https://markets.financialcontent.com/guymondailyherald/article/bizwire-2023-4-27-amazoncom-"
+              "announces-first-quarter-results")
+AMZN_Q2_23 = ("Amazon press release 'Amazon.com Announces Second Quarter Results' (Form 8-K exhibit 99.1, dated "
+              "August 3, 2023), copy at https://eninvs.com/press_release.php?source=sec&form_type=8&id=29209")
+AMZN_Q4_23 = ("Amazon press release 'Amazon.com Announces Fourth Quarter Results' (Q4 2023, Business Wire 2024-02-01), "
+              "copy at https://markets.financialcontent.com/guymondailyherald/article/bizwire-2024-2-1-amazoncom-"
+              "announces-fourth-quarter-results")
+AMZN_Q1_24 = ("Amazon press release 'Amazon.com Announces First Quarter Results' (Q1 2024, Business Wire 2024-04-30), "
+              "copy at http://business.pawtuckettimes.com/pawtuckettimes/article/bizwire-2024-4-30-amazoncom-announces-"
+              "first-quarter-results")
+AMZN_Q2_24 = ("Amazon press release 'Amazon.com Announces Second Quarter Results' (Q2 2024, dated Aug 01, 2024), copy "
+              "at https://test.gurufocus.com/news/2489657/amazoncom-announces-second-quarter-results")
+FIGURES += [
+    _row("amazon", 2023, 1, "2023-03-31", "eps_diluted_gaap", 0.31, AMZN_Q1_23, "company_release",
+         note="'Net income was $3.2 billion in the first quarter, or $0.31 per diluted share'"),
+    _row("amazon", 2022, 1, "2022-03-31", "eps_diluted_gaap", -0.38, AMZN_Q1_23, "company_release",
+         note="year-ago comparative 'net loss of $3.8 billion, or $0.38 per diluted share, in first quarter 2022', "
+         "retroactively adjusted by Amazon for the 20-for-1 split of May 2022"),
+    _row("amazon", 2023, 2, "2023-06-30", "eps_diluted_gaap", 0.65, AMZN_Q2_23, "company_release",
+         note="'Net income was $6.7 billion in the second quarter, or $0.65 per diluted share'"),
+    _row("amazon", 2022, 2, "2022-06-30", "eps_diluted_gaap", -0.20, AMZN_Q2_23, "company_release",
+         note="year-ago comparative 'net loss of $2.0 billion, or $0.20 per diluted share, in second quarter 2022' "
+         "(post-split basis)"),
+    _row("amazon", 2023, 4, "2023-12-31", "eps_diluted_gaap", 1.00, AMZN_Q4_23, "company_release",
+         note="'Net income increased to $10.6 billion in the fourth quarter, or $1.00 per diluted share'"),
+    _row("amazon", 2022, 4, "2022-12-31", "eps_diluted_gaap", 0.03, AMZN_Q4_23, "company_release",
+         note="year-ago comparative '$0.3 billion, or $0.03 per diluted share, in fourth quarter 2022'"),
+    _row("amazon", 2024, 1, "2024-03-31", "eps_diluted_gaap", 0.98, AMZN_Q1_24, "company_release",
+         note="'Net income increased to $10.4 billion in the first quarter, or $0.98 per diluted share'"),
+    _row("amazon", 2024, 2, "2024-06-30", "eps_diluted_gaap", 1.26, AMZN_Q2_24, "company_release",
+         note="'Net income increased to $13.5 billion in the second quarter, or $1.26 per diluted share'"),
+]
+
+# Microsoft FY23 Q3 (release text) and the year-ago FY22 Q3 EPS (press, from the same release's comparison).
+MSFT_FY23Q3 = ("Microsoft press release 'Microsoft Earnings Release FY23 Q3' (quarter ended March 31, 2023), copy at "
+               "https://reconres.com/earnings-release-fy23-q3/")
+FIGURES += [
+    _row("microsoft", 2023, 3, "2023-03-31", "eps_diluted_gaap", 2.45, MSFT_FY23Q3, "company_release",
+         note="'Diluted earnings per share was $2.45 and increased 10%'"),
+    _row("microsoft", 2022, 3, "2022-03-31", "eps_diluted_gaap", 2.22,
+         "report of the FY23 Q3 results ('diluted earnings per share increased from $2.22 to $2.45 for the three "
+         "months'), https://www.thestrategist.media/Microsoft-s-loses-seven-percent-of-net-income-for-the-first-nine-"
+         "months_a6654.html; same comparison at https://meterpreter.org/microsoft-announces-financial-report-for-the-"
+         "third-quarter-of-fiscal-year-2023/",
+         "press", note="year-ago quarter (FY22 Q3) as quoted from the FY23 Q3 release; FY22 Q3 release itself not read"),
+]
+
+# Tesla Q4 2025 (second priority), from the summary of the 8-K furnishing the Q4 2025 update.
+TSLA_Q4_25 = ("summary of Tesla Form 8-K 0001628280-26-003837 (items 2.02, 9.01; filed 2026-01-28) at "
+              "https://secwatch.observer/filing/0001628280-26-003837.md (EDGAR index "
+              "https://www.sec.gov/Archives/edgar/data/1318605/000162828026003837/0001628280-26-003837-index.htm)")
+FIGURES += [
+    _row("tesla", 2025, 4, "2025-12-31", "eps_diluted_gaap", 0.24, TSLA_Q4_25, "data_vendor",
+         note="'GAAP EPS $0.24 (-60% YoY)' as summarised; exhibit not read"),
+    _row("tesla", 2025, 4, "2025-12-31", "eps_diluted_adjusted", 0.50, TSLA_Q4_25, "data_vendor",
+         note="'non-GAAP EPS $0.50 (-17% YoY)' as summarised; Tesla's non-GAAP EPS excludes stock-based "
+         "compensation; exhibit not read"),
+]
+
 # --------------------------------------------------------------------------------------------------------------
 # Calendar: release dates read in a source (see module docstring).
 # --------------------------------------------------------------------------------------------------------------
@@ -398,6 +460,32 @@ CALENDAR: list[dict] = [
          "NVIDIA press release 'NVIDIA Announces Financial Results for First Quarter Fiscal 2026' dated 2025-05-28, "
          "copy at http://www.goldberglawma.com/?id=news%2Fnvidia-announces-financial-results-first-202000263.html",
          "company_release", "release dated 2025-05-28"),
+    _cal("amazon", 2023, 1, "2023-03-31", "2023-04-27", AMZN_Q1_23 + "; Form 8-K 'Date of Report April 27, 2023' "
+         "(accession 0001018724-23-000006) at https://us.kabutan.jp/disclosures/0001018724-23-000006?lang=en",
+         "company_release", "Business Wire release and 8-K both dated 2023-04-27"),
+    _cal("amazon", 2023, 2, "2023-06-30", "2023-08-03", AMZN_Q2_23 + "; wire time '8/3/23 4:01:00 PM ET' at "
+         "https://quantisnow.com/insight/amazoncom-announces-second-quarter-results-4843263",
+         "company_release", "released 16:01 ET, " + AFTER_CLOSE, "16:01", "America/New_York"),
+    _cal("amazon", 2023, 4, "2023-12-31", "2024-02-01", AMZN_Q4_23, "company_release",
+         "Business Wire release dated 2024-02-01"),
+    _cal("amazon", 2024, 1, "2024-03-31", "2024-04-30", AMZN_Q1_24, "company_release",
+         "Business Wire release dated 2024-04-30"),
+    _cal("amazon", 2024, 2, "2024-06-30", "2024-08-01", AMZN_Q2_24 + "; wire time '8/1/24 4:01:00 PM ET' at "
+         "https://quantisnow.com/insight/amazoncom-announces-second-quarter-results-5637903; Form 8-K "
+         "0001018724-24-000128 filed 2024-08-01",
+         "company_release", "released 16:01 ET, " + AFTER_CLOSE, "16:01", "America/New_York"),
+    _cal("microsoft", 2023, 2, "2022-12-31", "2023-01-24",
+         "dpa-AFX report of the FY23 Q2 results dated 2023-01-24, https://www.finanznachrichten.de/nachrichten-2023-01/"
+         "58137275-microsoft-corporation-q2-profit-decreases-but-beats-estimates-020.htm",
+         "press", "report dated 2023-01-24 of the release; release itself not read"),
+    _cal("microsoft", 2023, 3, "2023-03-31", "2023-04-25", MSFT_FY23Q3 + "; date from the report 'published the "
+         "third-quarter financial results ... on Tuesday, April 25' at https://www.financialexpress.com/business/"
+         "investing-abroad-microsoft-q3-results-how-do-the-financials-stack-up-3063971/",
+         "press", "announced beforehand for 'after the close of the market on Tuesday, April 25, 2023' "
+         "(https://www.financialexpress.com/business/investing-abroad-microsoft-quarterly-earnings-release-check-the-"
+         "date-and-time-of-third-quarter-financial-results-3060713/); release copy read carries no date"),
+    _cal("tesla", 2025, 4, "2025-12-31", "2026-01-28", TSLA_Q4_25, "filing",
+         "8-K (item 2.02) filed 2026-01-28; publication time not stated"),
     _cal("tesla", 2024, 1, "2024-03-31", "2024-04-23",
          "Tesla Form 8-K 0000950170-24-046895 furnishing the Q1 2024 results, summary at "
          "https://secwatch.observer/filing/0000950170-24-046895.md",
