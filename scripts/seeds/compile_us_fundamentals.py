@@ -299,6 +299,34 @@ FIGURES += [
          "compensation; exhibit not read"),
 ]
 
+# Microsoft FY24 Q1/Q2 from the releases on microsoft.com; FY23 Q1 EPS from a report comparing with it.
+MSFT_FY24Q1 = ("Microsoft press release 'Microsoft Cloud Strength Fuels First Quarter Results' (Earnings Release FY24 Q1, "
+               "dateline 'REDMOND, Wash. — October 24, 2023'), https://www.microsoft.com/en-us/investor/earnings/fy-2024-q1")
+MSFT_FY24Q2 = ("Microsoft press release 'Microsoft Cloud Strength Drives Second Quarter Results' (Earnings Release FY24 Q2, "
+               "dateline 'REDMOND, Wash. — January 30, 2024'), "
+               "http://www.eu.microsoft.com/en-us/Investor/earnings/FY-2024-Q2/press-release-webcast")
+FIGURES += [
+    _row("microsoft", 2024, 1, "2023-09-30", "eps_diluted_gaap", 2.99, MSFT_FY24Q1, "company_release",
+         note="'Diluted earnings per share was $2.99 and increased 27%'"),
+    _row("microsoft", 2024, 2, "2023-12-31", "eps_diluted_gaap", 2.93, MSFT_FY24Q2, "company_release",
+         note="'Diluted earnings per share was $2.93 and increased 33%'"),
+    _row("microsoft", 2023, 1, "2022-09-30", "eps_diluted_gaap", 2.35,
+         "report of the FY24 Q1 results ('diluted earnings per share rising to $2.99 from the prior year's $2.35'; "
+         "net profit 22,291 vs 17,556), https://meterpreter.org/microsoft-announces-financial-results-for-the-first-"
+         "quarter-of-fiscal-year-2024/",
+         "press", note="year-ago quarter (FY23 Q1) as quoted from the FY24 Q1 release; FY23 Q1 release itself not read; "
+         "2.35 x diluted shares is not checked (FY23 Q1 diluted shares missing)"),
+]
+
+# Tesla Q3 2023 non-GAAP EPS (press: the Q3 2023 Update itself not read).
+FIGURES += [
+    _row("tesla", 2023, 3, "2023-09-30", "eps_diluted_adjusted", 0.66,
+         "report of the Q3 2023 Update, 'Tesla reported $0.66 non-GAAP earnings ... per share in Q3', "
+         "https://driveteslacanada.ca/news/tesla-q3-2023-earnings-23b-in-revenue-1-85b-net-income/; same figure at "
+         "https://insideevs.com/news/691646/tesla-q3-2023-earnings-report/",
+         "press", note="Tesla non-GAAP diluted EPS (excludes stock-based compensation); Update deck itself not read"),
+]
+
 # --------------------------------------------------------------------------------------------------------------
 # Calendar: release dates read in a source (see module docstring).
 # --------------------------------------------------------------------------------------------------------------
@@ -486,6 +514,28 @@ CALENDAR: list[dict] = [
          "date-and-time-of-third-quarter-financial-results-3060713/); release copy read carries no date"),
     _cal("tesla", 2025, 4, "2025-12-31", "2026-01-28", TSLA_Q4_25, "filing",
          "8-K (item 2.02) filed 2026-01-28; publication time not stated"),
+    _cal("microsoft", 2024, 1, "2023-09-30", "2023-10-24", MSFT_FY24Q1, "company_release",
+         "release dateline 2023-10-24"),
+    _cal("microsoft", 2024, 2, "2023-12-31", "2024-01-30", MSFT_FY24Q2, "company_release",
+         "release dateline 2024-01-30"),
+    _cal("tesla", 2023, 2, "2023-06-30", "2023-07-19",
+         "Tesla press release 'Tesla Vehicle Production & Deliveries and Date for Financial Results & Webcast for Second "
+         "Quarter 2023', copy at https://www.gurufocus.com/news/2033480/tesla-vehicle-production-deliveries-and-date-for-"
+         "financial-results-webcast-for-second-quarter-2023",
+         "company_release", "Tesla announced it 'will post its financial results for the second quarter of 2023 after "
+         "market close on Wednesday, July 19, 2023' (webcast 5:30 p.m. ET); " + AFTER_CLOSE),
+    _cal("tesla", 2023, 3, "2023-09-30", "2023-10-18",
+         "Tesla Form 8-K exhibit 99.1 'Tesla Vehicle Production & Deliveries and Date for Financial Results & Webcast for "
+         "Third Quarter 2023', https://www.sec.gov/Archives/edgar/data/1318605/000095017023050938/tsla-ex99_1.htm; "
+         "results reported 'after the closing bell on October 18, 2023' at "
+         "https://ev-a2z.com/news/tesla-announces-revenue-of-23-4-billion-in-q3-of-2023-tesla/?amp=1",
+         "filing", "Tesla announced it 'will post its financial results for the third quarter of 2023 after market close "
+         "on Wednesday, October 18, 2023'; " + AFTER_CLOSE),
+    _cal("tesla", 2024, 2, "2024-06-30", "2024-07-23",
+         "report of Tesla's announcement of the Q2 2024 results date, https://whendo.one/when-will-tesla-post-its-"
+         "financial-results-for-the-second-quarter-of-2024/",
+         "press", "Tesla announced it would post Q2 2024 results 'on Tuesday, July 23, 2024, after the market closes'; "
+         "announcement itself not read; " + AFTER_CLOSE),
     _cal("tesla", 2024, 1, "2024-03-31", "2024-04-23",
          "Tesla Form 8-K 0000950170-24-046895 furnishing the Q1 2024 results, summary at "
          "https://secwatch.observer/filing/0000950170-24-046895.md",
