@@ -123,7 +123,31 @@ S = {
     "xm_q2_25_hk01": ("HK01 2025-08-19 on Xiaomi's Q2 2025 results (https://www.hk01.com/財經快訊/60268091/)", "press"),
     "xm_q3_25_etnet": ("etnet 2025-11-18 on Xiaomi's Q3 2025 results "
                        "(https://www.etnet.com.hk/www/tc/news/topic_news_detail.php?category=financenews&newsid=375904)", "press"),
+    "mt_q4_23_press": ("Laohu Caijing on Meituan's FY2023 results: '3月22日盘后,美团公布了2023财报' (http://m.laohucaijing.com/News/147041)",
+                       "press"),
+    "xm_q4_23_yicai": ("Yicai Global 2024-03-20: Xiaomi's 'earnings report showed yesterday' "
+                       "(https://yicaiglobal.com/news/chinese-tech-giant-xiaomi-post-seven-fold-leap-in-annual-profit-revenue-dips)", "press"),
+    "xm_q3_24_press": ("Dao Insights: 'On 18 November, Chinese tech giant and EV maker Xiaomi released its Q3 financial results' "
+                       "(https://daoinsights.com/news/12-8-billion-usd-xiaomi-delivers-best-in-history-results)", "press"),
+    "xm_q2_24_pr": ("Xiaomi Q2 2024 results press release as reprinted by Inquirer Technology ('Xiaomi Corporation, a consumer electronics and "
+                    "smart manufacturing company ... announced its unaudited consolidated results for the three months ended June 30, 2024') "
+                    "(https://technology.inquirer.net/136869/xiaomi-delivers-double-digit-growth-for-third-straight-quarter/amp)",
+                    "company_release"),
+    "xm_q2_25_pr": ("Xiaomi Q2 2025 results press release 'Xiaomi Q2 2025 Revenue Hits RMB116.0 Billion ...' (WebWire copy, "
+                    "https://www.webwire.com/ViewPressRel.asp?aId=342661)", "company_release"),
+    "xm_q2_22_press": ("cnBeta (Sina Tech): '8月19日下午消息,小米集团(HK: 1810)今日发布截至2022年6月30日的第二季度财报' "
+                       "(https://m.cnbeta.com.tw/view/1306437.htm)", "press"),
+    "xm_q3_22_press": ("Jiemian AI news 2022-11-23 18:33: '2022年11月23日,港股上市公司小米集团-W(01810.HK)公布截至2022年9月30日止三个月业绩' "
+                       "(http://kx.cnbzol.com/kx/2022/1123/648173.html)", "press"),
+    "xm_q4_22_press": ("Xinhua Finance 2023-03-24: '小米集團24日晚間在港交所公布2022年業績' (http://www.8899ip.com/news/yuanchuang/2023/0324/145925.html)",
+                       "press"),
+    "ks_q3_24_ft": ("Kuaishou Q3 2024 results release 'Kuaishou Technology Announces Third Quarter 2024 Unaudited Financial Results' "
+                    "(PR Newswire copy on FT Markets, https://markets.ft.com/data/announce/detail?dockey=600-202411200337PR_NEWS_USPRX____CN60762-1)",
+                    "company_release"),
     # Bilibili
+    "bl_q3_22_dj": ("Dow Jones (MarketScreener) dated 2022-11-29: Bilibili shares jumped in Hong Kong 'on Wednesday, extending an overnight "
+                    "Wall Street rally' after its third-quarter results (https://www.marketscreener.com/quote/stock/BILIBILI-INC-42503507/news/Bilibili-Shares-Jump-in-Hong-Kong-Extending-Wall-Street-Rally-42436678/)",
+                    "press"),
     "bl_q2_22_6k": ("Bilibili 6-K Exhibit 99.1 'Bilibili Inc. Announces Second Quarter 2022 Financial Results', dateline "
                     "'SHANGHAI, September 8, 2022' (copy at http://rocketfinancial.com/FetchDoc.aspx?id=42894760&fid=9556980)",
                     "filing"),
@@ -175,6 +199,7 @@ CAL = {
         (2023, 1, "2023-05-25", None, None, "mt_q1_23_pr", "release dateline"),
         (2023, 2, "2023-08-24", None, None, "mt_q2_23_pr", "release dateline"),
         (2023, 3, "2023-11-28", None, None, "mt_q3_23_pr", "release dateline"),
+        (2023, 4, "2024-03-22", None, None, "mt_q4_23_press", "'3月22日盘后' = after the Hong Kong close of 2024-03-22"),
         (2024, 2, "2024-08-28", None, None, "mt_q2_24_press", "news item 2024-08-28 08:49 on the interim results; the HKEX filing summary at https://reportify.ai/filings/1026212311314075648 is stamped 2024-08-28"),
         (2024, 4, "2025-03-21", None, None, "mt_q4_24_press", AFTER_CLOSE),
         (2025, 1, "2025-05-26", None, None, "mt_q1_25_press", AFTER_CLOSE + " (report of 2025-05-27 says 'yesterday after the close')"),
@@ -182,11 +207,16 @@ CAL = {
         (2025, 3, "2025-11-28", None, None, "mt_q3_25_press", "article published 16:50 HKT the same day"),
     ],
     "xiaomi": [
+        (2022, 2, "2022-08-19", None, None, "xm_q2_22_press", "same-day report"),
+        (2022, 3, "2022-11-23", None, None, "xm_q3_22_press", "same-day report, 18:33 CST"),
+        (2022, 4, "2023-03-24", None, None, "xm_q4_22_press", "'24日晚間在港交所公布' = published on HKEXnews the evening of 2023-03-24"),
         (2023, 1, "2023-05-24", None, None, "xm_q1_23_rthk", "report dated 2023-05-24; release day not independently confirmed"),
         (2023, 2, "2023-08-29", None, None, "xm_q2_23_press", "'8月29日,小米集团发布第二季度财报'"),
         (2023, 3, "2023-11-20", None, None, "xm_q3_23_sina", "report 2023-11-20 17:51 CST: results released 'today'"),
+        (2023, 4, "2024-03-19", None, None, "xm_q4_23_yicai", "report dated 2024-03-20 says the report came out 'yesterday'"),
         (2024, 1, "2024-05-23", None, None, "xm_q1_24_press", "'On May 23, Xiaomi Group announced'"),
         (2024, 2, "2024-08-21", None, None, "xm_q2_24_etnet", "etnet dispatch of the 21st on the results"),
+        (2024, 3, "2024-11-18", None, None, "xm_q3_24_press", "'On 18 November ... released its Q3 financial results'"),
         (2024, 4, "2025-03-18", None, None, "xm_q4_24_am730", "article 2025-03-18 19:03 HKT, same-day results"),
         (2025, 1, "2025-05-27", None, None, "xm_q1_25_qzwb", "results published evening of 2025-05-27 per source"),
         (2025, 2, "2025-08-19", None, None, "xm_q2_25_hk01", "same-day report"),
@@ -194,6 +224,7 @@ CAL = {
     ],
     "bilibili": [
         (2022, 2, "2022-09-08", None, None, "bl_q2_22_6k", "release dateline"),
+        (2022, 3, "2022-11-29", None, None, "bl_q3_22_dj", "inferred from the report: results moved the Nasdaq shares on Tuesday 2022-11-29 ('overnight' before the Hong Kong session of Wednesday 2022-11-30); release dateline itself not seen"),
         (2022, 4, "2023-03-02", None, None, "bl_q4_22_pr", "release dateline"),
         (2023, 1, "2023-06-01", None, None, "bl_q1_23_pr", "release dateline"),
         (2023, 2, "2023-08-17", None, None, "bl_q2_23_pr", "release dateline"),
@@ -245,6 +276,7 @@ FUND = {
         (2024, 2, "net_income_adjusted_m", 4700, "ks_q2_24_pr", "reported", f"'RMB4.7 billion'; {R}"),
         (2024, 3, "revenue_m", 31100, "ks_q3_24_pr", "reported", f"人民幣311億元; {R}"),
         (2024, 3, "net_income_adjusted_m", 3900, "ks_q3_24_pr", "reported", f"人民幣39億元; {R}"),
+        (2024, 3, "net_income_gaap_m", 3300, "ks_q3_24_ft", "reported", f"{PFP}; 'Profit for the period was RMB3.3 billion'; {R}"),
         (2024, 4, "revenue_m", 35400, "ks_q4_24_pr", "reported", f"人民幣354億元; {R}"),
         (2024, 4, "net_income_gaap_m", 4000, "ks_q4_24_pr", "reported", f"{PFP}; 人民幣40億元; {R}"),
         (2024, 4, "net_income_adjusted_m", 4700, "ks_q4_24_pr", "reported", f"人民幣47億元; {R}"),
@@ -274,9 +306,9 @@ FUND = {
         (2023, 3, "revenue_m", 76500, "mt_q3_23_pr", "reported", f"'RMB76.5 billion'; {R}"),
         (2023, 3, "net_income_adjusted_m", 5700, "mt_q3_23_pr", "reported", f"'adjusted net profit ... RMB5.7 billion'; {R}"),
         (2023, 3, "net_income_gaap_m", 3590, "mt_q3_23_dj", "reported", f"net profit 'to 3.59 billion yuan' as reported by Dow Jones the release day; {R}; not in the release highlights read"),
-        (2023, 4, "revenue_m", 73695.951, "mt_fy23_hkex", "reported", f"three months to 2023-12-31 (RMB thousand 73,695,951); {UB} (upload date of the cited copy)", "2024-04-18"),
-        (2023, 4, "net_income_gaap_m", 2216.987, "mt_fy23_hkex", "reported", f"{PFP}; RMB thousand 2,216,987; {UB} (upload date of the cited copy)", "2024-04-18"),
-        (2023, 4, "net_income_adjusted_m", 4374.712, "mt_fy23_hkex", "reported", f"adjusted net profit; RMB thousand 4,374,712; {UB} (upload date of the cited copy)", "2024-04-18"),
+        (2023, 4, "revenue_m", 73695.951, "mt_fy23_hkex", "reported", f"three months to 2023-12-31 (RMB thousand 73,695,951); announced_on = FY2023 release date"),
+        (2023, 4, "net_income_gaap_m", 2216.987, "mt_fy23_hkex", "reported", f"{PFP}; RMB thousand 2,216,987; announced_on = FY2023 release date"),
+        (2023, 4, "net_income_adjusted_m", 4374.712, "mt_fy23_hkex", "reported", f"adjusted net profit; RMB thousand 4,374,712; announced_on = FY2023 release date"),
         (2024, 3, "revenue_m", 93600, "mt_q3_24_itbear", "reported", f"{R} (936亿元); {UB} (end of the month of the cited article, URL path 2024-11)", "2024-11-30"),
         (2024, 3, "net_income_gaap_m", 12900, "mt_q3_24_itbear", "reported", f"{PFP}; {R} (129亿元); {UB} (end of the month of the cited article)", "2024-11-30"),
         (2024, 3, "net_income_adjusted_m", 12830, "mt_q3_24_itbear", "reported", f"adjusted net profit, {R} (128.3亿元); {UB} (end of the month of the cited article)", "2024-11-30"),
@@ -288,18 +320,23 @@ FUND = {
         (2023, 1, "revenue_m", 59477.1, "xm_q1_24_hkex", "reported", "Q1 2023 comparative column (RMB m)"),
         (2023, 1, "net_income_gaap_m", 4216.1, "xm_q1_24_hkex", "reported", f"{PFP}; Q1 2023 comparative column"),
         (2023, 1, "net_income_adjusted_m", 3233.3, "xm_q1_24_hkex", "reported", "adjusted net profit; Q1 2023 comparative column"),
+        (2023, 4, "revenue_m", 73243.7, "xm_fy24_hkex", "reported", "three months to 2023-12-31 comparative column (RMB m); announced_on = FY2023 release date"),
+        (2023, 4, "net_income_gaap_m", 4723.5, "xm_fy24_hkex", "reported", f"{PFP} (期間利潤); three months to 2023-12-31 comparative column"),
+        (2023, 4, "net_income_adjusted_m", 4909.7, "xm_fy24_hkex", "reported", "adjusted net profit; three months to 2023-12-31 comparative column"),
         (2024, 1, "revenue_m", 75506.8, "xm_q1_24_hkex", "reported", "Q1 2024 column (RMB m)"),
         (2024, 1, "net_income_gaap_m", 4173.2, "xm_q1_24_hkex", "reported", f"{PFP}; Q1 2024 column"),
         (2024, 1, "net_income_adjusted_m", 6490.9, "xm_q1_24_hkex", "reported", "adjusted net profit; Q1 2024 column"),
         (2024, 2, "eps_diluted_gaap", 0.21, "xm_q2_24_etnet", "reported", "'每股基本及攤薄盈利21分' (RMB0.21 basic and diluted), rounded to 2 dp in source; no share count found"),
-        (2024, 2, "net_income_adjusted_m", 6175, "xm_q2_24_etnet", "reported", "adjusted net profit '61.75億元'"),
+        (2024, 2, "net_income_adjusted_m", 6200, "xm_q2_24_pr", "reported", f"'adjusted net profit was RMB6.2 billion'; {R} (news reports quote 61.75億元)"),
         (2024, 2, "net_income_gaap_m", 5098, "xm_q2_24_etnet", "reported", "'純利50.98億元' (net profit as headlined; attributable vs period profit not stated); rounded in source"),
-        (2024, 2, "revenue_m", 88888, "xm_q2_24_etnet", "reported", f"{R} (888.88億元)"),
+        (2024, 2, "revenue_m", 88900, "xm_q2_24_pr", "reported", f"'revenue reaching RMB88.9 billion'; {R} (news reports quote 888.88億元)"),
         (2024, 4, "revenue_m", 109005.2, "xm_fy24_hkex", "reported", "three months to 2024-12-31 column (RMB m)"),
         (2024, 4, "net_income_gaap_m", 8995.3, "xm_fy24_hkex", "reported", f"{PFP} (期間利潤); three months to 2024-12-31"),
         (2024, 4, "net_income_adjusted_m", 8316.2, "xm_fy24_hkex", "reported", "adjusted net profit; three months to 2024-12-31"),
         (2025, 1, "net_income_adjusted_m", 10700, "xm_q1_25_qzwb", "reported", f"adjusted net profit, {R} (107亿元)"),
         (2025, 1, "revenue_m", 111300, "xm_q1_25_qzwb", "reported", f"{R} (1113亿元)"),
+        (2025, 2, "revenue_m", 116000, "xm_q2_25_pr", "reported", f"'revenue rose 30.5% year-over-year to RMB116.0 billion'; {R}"),
+        (2025, 2, "net_income_adjusted_m", 10800, "xm_q2_25_pr", "reported", f"'Adjusted net profit surged 75.4% year-over-year to RMB10.8 billion'; {R}"),
     ],
     "bilibili": [
         (2022, 2, "revenue_m", 4900, "bl_q2_22_6k", "reported", f"total net revenues 'RMB4.9 billion'; {R}"),
