@@ -141,6 +141,11 @@ S = {
                        "(http://kx.cnbzol.com/kx/2022/1123/648173.html)", "press"),
     "xm_q4_22_press": ("Xinhua Finance 2023-03-24: '小米集團24日晚間在港交所公布2022年業績' (http://www.8899ip.com/news/yuanchuang/2023/0324/145925.html)",
                        "press"),
+    "ks_q3_22_pr": ("Kuaishou Q3 2022 results release dated 2022-11-22 (company IR copy "
+                    "https://ir.kuaishou.com/zh-hans/news-releases/news-release-details/jiezhi2022nian9yue30rizhisangeyuejijiugeyuedeyejigonggao)",
+                    "company_release"),
+    "bl_q4_24_press": ("Huxiu via iTiger: '2 月 20 日,B 站公布截至 2024 年 12 月 31 日的第四季度和全年未经审计财务报告' (https://itiger.com/news/1115181545)",
+                       "press"),
     "ks_q3_24_ft": ("Kuaishou Q3 2024 results release 'Kuaishou Technology Announces Third Quarter 2024 Unaudited Financial Results' "
                     "(PR Newswire copy on FT Markets, https://markets.ft.com/data/announce/detail?dockey=600-202411200337PR_NEWS_USPRX____CN60762-1)",
                     "company_release"),
@@ -179,6 +184,7 @@ AFTER_CLOSE = "published after the Hong Kong market close (16:00 HKT) per the so
 CAL = {
     "kuaishou": [
         (2022, 2, "2022-08-23", None, None, "ks_q2_22_press", "report dated 2022-08-24 says the earnings report came out 'late yesterday'"),
+        (2022, 3, "2022-11-22", None, None, "ks_q3_22_pr", "release dateline"),
         (2022, 4, "2023-03-29", None, None, "ks_q4_22_pr", "Chinese release dateline 2023-03-29; if the HKEX filing was the evening before, this date is at most one day late"),
         (2023, 1, "2023-05-22", "16:31", "Asia/Hong_Kong", "ks_q1_23_hkex", "HKEX announcement timestamp"),
         (2023, 2, "2023-08-22", None, None, "ks_q2_23_pr", "release dateline"),
@@ -231,6 +237,7 @@ CAL = {
         (2023, 4, "2024-03-07", "05:00", "America/New_York", "bl_q4_23_pr", "GlobeNewswire timestamp 05:00:26 ET"),
         (2024, 2, "2024-08-22", None, None, "bl_q2_24_date", "before the US market open (vendor calendar); release dateline itself not seen"),
         (2024, 3, "2024-11-14", None, None, "bl_q3_24_36kr", "same calendar day in Beijing and New York per source"),
+        (2024, 4, "2025-02-20", None, None, "bl_q4_24_press", "report: results published 20 February"),
         (2025, 2, "2025-08-21", None, None, "bl_q2_25_fool", "call at 8 a.m. ET on the release day ('news release we issued earlier today' is the usual wording)"),
     ],
 }
@@ -250,9 +257,9 @@ FUND = {
         (2022, 2, "revenue_m", 21700, "ks_q2_23_pr", "reported", f"year-ago figure in the Q2 2023 release ('from RMB21.7 billion'); {R}; announced_on = Q2 2022 release date"),
         (2022, 2, "net_income_gaap_m", -3200, "ks_q2_23_pr", "reported", f"{PFP}; year-ago figure ('a loss of RMB3.2 billion'); {R}"),
         (2022, 2, "net_income_adjusted_m", -1300, "ks_q2_23_pr", "reported", f"year-ago adjusted net loss ('RMB1.3 billion'); {R}"),
-        (2022, 3, "revenue_m", 23100, "ks_q3_23_pr", "reported", f"year-ago figure in the Q3 2023 release (人民幣231億元); {R}; {UB}", "2023-11-21"),
-        (2022, 3, "net_income_gaap_m", -2700, "ks_q3_23_pr", "reported", f"{PFP}; year-ago 期內虧損人民幣27億元; {R}; {UB}", "2023-11-21"),
-        (2022, 3, "net_income_adjusted_m", -672, "ks_q3_23_pr", "reported", f"year-ago adjusted net loss 人民幣672百萬元; {UB}", "2023-11-21"),
+        (2022, 3, "revenue_m", 23100, "ks_q3_23_pr", "reported", f"year-ago figure in the Q3 2023 release (人民幣231億元); {R}; announced_on = Q3 2022 release date"),
+        (2022, 3, "net_income_gaap_m", -2700, "ks_q3_23_pr", "reported", f"{PFP}; year-ago 期內虧損人民幣27億元; {R}; announced_on = Q3 2022 release date"),
+        (2022, 3, "net_income_adjusted_m", -672, "ks_q3_23_pr", "reported", f"year-ago adjusted net loss 人民幣672百萬元; announced_on = Q3 2022 release date"),
         (2022, 4, "revenue_m", 28300, "ks_q4_23_pr", "reported", f"year-ago figure in the Q4 2023 release (人民幣283億元); {R}; announced_on = Q4 2022 release date"),
         (2022, 4, "net_income_gaap_m", -1500, "ks_q4_23_pr", "reported", f"{PFP}; year-ago 期內虧損人民幣15億元; {R}"),
         (2022, 4, "net_income_adjusted_m", -45, "ks_q4_23_pr", "reported", "year-ago adjusted net loss 人民幣45百萬元"),
