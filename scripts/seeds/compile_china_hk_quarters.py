@@ -146,6 +146,11 @@ S = {
                     "company_release"),
     "bl_q4_24_press": ("Huxiu via iTiger: '2 月 20 日,B 站公布截至 2024 年 12 月 31 日的第四季度和全年未经审计财务报告' (https://itiger.com/news/1115181545)",
                        "press"),
+    "bl_q3_23_press": ("China News Economic Weekly (via Leju) dated 11-29: '北京时间11月29日(美东时间11月29日),哔哩哔哩...公布了截至2023年9月30日的第三季度未经审计的财务报告' "
+                       "(https://www.leju.com/news/2023-12-01/14207136237621273211937.shtml)", "press"),
+    "bl_q3_23_pr": ("Bilibili Q3 2023 results release 'Bilibili Inc. Announces Third Quarter 2023 Financial Results' (GlobeNewswire copy at "
+                    "https://ih.advfn.com/stock-market/NASDAQ/bilibili-BILI/stock-news/92676550/bilibili-inc-announces-third-quarter-2023-financi)",
+                    "company_release"),
     "ks_q3_24_ft": ("Kuaishou Q3 2024 results release 'Kuaishou Technology Announces Third Quarter 2024 Unaudited Financial Results' "
                     "(PR Newswire copy on FT Markets, https://markets.ft.com/data/announce/detail?dockey=600-202411200337PR_NEWS_USPRX____CN60762-1)",
                     "company_release"),
@@ -234,6 +239,7 @@ CAL = {
         (2022, 4, "2023-03-02", None, None, "bl_q4_22_pr", "release dateline"),
         (2023, 1, "2023-06-01", None, None, "bl_q1_23_pr", "release dateline"),
         (2023, 2, "2023-08-17", None, None, "bl_q2_23_pr", "release dateline"),
+        (2023, 3, "2023-11-29", None, None, "bl_q3_23_press", "same calendar day in Beijing and New York per source"),
         (2023, 4, "2024-03-07", "05:00", "America/New_York", "bl_q4_23_pr", "GlobeNewswire timestamp 05:00:26 ET"),
         (2024, 2, "2024-08-22", None, None, "bl_q2_24_date", "before the US market open (vendor calendar); release dateline itself not seen"),
         (2024, 3, "2024-11-14", None, None, "bl_q3_24_36kr", "same calendar day in Beijing and New York per source"),
@@ -355,6 +361,9 @@ FUND = {
         (2023, 2, "net_income_adjusted_m", -964.1, "bl_q2_23_pr", "reported", "adjusted net loss RMB964.1 million"),
         (2023, 2, "net_income_gaap_m", -1500, "bl_q2_23_pr", "reported", f"net loss as headlined; {R} (RMB1.5 billion)"),
         (2023, 2, "revenue_m", 5300, "bl_q2_23_pr", "reported", f"total net revenues; {R} (RMB5.3 billion)"),
+        (2023, 3, "revenue_m", 5800, "bl_q3_23_pr", "reported", f"total net revenues 'RMB5.8 billion'; {R}"),
+        (2023, 3, "net_income_gaap_m", -1300, "bl_q3_23_pr", "reported", f"net loss as headlined ('RMB1.3 billion'); {R}"),
+        (2023, 3, "net_income_adjusted_m", -863.5, "bl_q3_23_pr", "reported", "adjusted net loss RMB863.5 million"),
         (2023, 4, "net_income_adjusted_m", -555.8, "bl_q4_23_pr", "reported", "adjusted net loss RMB555.8 million"),
         (2023, 4, "net_income_gaap_m", -1300, "bl_q4_23_pr", "reported", f"net loss as headlined; {R} (RMB1.3 billion)"),
         (2023, 4, "revenue_m", 6300, "bl_q4_23_pr", "reported", f"total net revenues; {R} (RMB6.3 billion)"),
