@@ -83,6 +83,10 @@ S = {
     "mt_q1_25_hkex": ("Meituan HKEX results announcement for the three months ended 2025-03-31, summary table "
                       "(text at http://www.ccyxbj.cn/baogao/710095.html)",
                       "exchange_announcement"),
+    "mt_q1_22_reuters": ("Reuters (via Nasdaq.com), 'BEIJING, June 2 (Reuters) - ... Meituan surpassed quarterly revenue estimates on Thursday' "
+                         "(https://www.nasdaq.com/articles/china-food-delivery-group-meituan-beats-revenue-estimates-amid-covid-resurgence)", "press"),
+    "mt_q1_24_reuters": ("Reuters via Inside Retail Asia 2024-06-07: 'Meituan on Thursday reported a bigger-than-expected 25 per cent rise in quarterly revenue' "
+                         "(https://insideretail.asia/2024/06/07/meituan-delivers-chinese-leader-beats-estimates-with-revenue-up-25-per-cent)", "press"),
     "mt_q2_22_sa": ("Seeking Alpha news 2022-08-26 on Meituan Q2 2022 release (https://seekingalpha.com/news/3876964-meituan-reports-16-growth-in-q2-revenue)",
                     "press"),
     "mt_q3_22_scmp": ("SCMP 2022-11-25 on Meituan's Q3 2022 results, 'said on Friday' "
@@ -204,6 +208,7 @@ CAL = {
         (2025, 3, "2025-11-19", None, None, "ks_q3_25_pr", "release dateline"),
     ],
     "meituan": [
+        (2022, 1, "2022-06-02", None, None, "mt_q1_22_reuters", "Reuters dispatch of June 2: results reported 'on Thursday' (2022-06-02)"),
         (2022, 2, "2022-08-26", None, None, "mt_q2_22_sa", "news item on the press release, dated the same day"),
         (2022, 3, "2022-11-25", None, None, "mt_q3_22_scmp", "article dated 2022-11-25: Meituan 'said on Friday'"),
         (2022, 4, "2023-03-24", None, None, "mt_q4_22_pr", "release dateline"),
@@ -211,6 +216,7 @@ CAL = {
         (2023, 2, "2023-08-24", None, None, "mt_q2_23_pr", "release dateline"),
         (2023, 3, "2023-11-28", None, None, "mt_q3_23_pr", "release dateline"),
         (2023, 4, "2024-03-22", None, None, "mt_q4_23_press", "'3月22日盘后' = after the Hong Kong close of 2024-03-22"),
+        (2024, 1, "2024-06-06", None, None, "mt_q1_24_reuters", "article of Friday 2024-06-07: results reported 'on Thursday' (2024-06-06)"),
         (2024, 2, "2024-08-28", None, None, "mt_q2_24_press", "news item 2024-08-28 08:49 on the interim results; the HKEX filing summary at https://reportify.ai/filings/1026212311314075648 is stamped 2024-08-28"),
         (2024, 4, "2025-03-21", None, None, "mt_q4_24_press", AFTER_CLOSE),
         (2025, 1, "2025-05-26", None, None, "mt_q1_25_press", AFTER_CLOSE + " (report of 2025-05-27 says 'yesterday after the close')"),
@@ -303,6 +309,7 @@ FUND = {
         (2025, 3, "net_income_adjusted_m", 5000, "ks_q3_25_pr", "reported", f"CEO statement: 經調整利潤淨額...人民幣50億元; {R}"),
     ],
     "meituan": [
+        (2022, 1, "revenue_m", 46300, "mt_q1_23_pr", "reported", f"year-ago figure in the Q1 2023 release ('from RMB46.3 billion'); {R}; announced_on = Q1 2022 release date"),
         (2022, 2, "eps_diluted_gaap", -0.18, "mt_q2_22_sa", "reported", "'Q2 GAAP EPS of -RMB0.18' (loss quarter: diluted = basic); no share count found, so not cross-checked"),
         (2022, 2, "net_income_adjusted_m", 2060, "mt_q2_22_sa", "reported", f"adjusted profit; {R} (RMB 2.06B)"),
         (2022, 2, "revenue_m", 50900, "mt_q2_23_pr", "reported", f"year-ago figure in the Q2 2023 release ('from RMB50.9 billion'); {R}; announced_on = Q2 2022 release date"),
@@ -322,6 +329,9 @@ FUND = {
         (2023, 4, "revenue_m", 73695.951, "mt_fy23_hkex", "reported", f"three months to 2023-12-31 (RMB thousand 73,695,951); announced_on = FY2023 release date"),
         (2023, 4, "net_income_gaap_m", 2216.987, "mt_fy23_hkex", "reported", f"{PFP}; RMB thousand 2,216,987; announced_on = FY2023 release date"),
         (2023, 4, "net_income_adjusted_m", 4374.712, "mt_fy23_hkex", "reported", f"adjusted net profit; RMB thousand 4,374,712; announced_on = FY2023 release date"),
+        (2024, 1, "revenue_m", 73275.884, "mt_q1_25_hkex", "reported", "three months to 2024-03-31, year-ago column (RMB thousand 73,275,884); announced_on = Q1 2024 release date"),
+        (2024, 1, "net_income_gaap_m", 5368.979, "mt_q1_25_hkex", "reported", f"{PFP}; year-ago column, RMB thousand 5,368,979"),
+        (2024, 1, "net_income_adjusted_m", 7488.394, "mt_q1_25_hkex", "reported", "adjusted net profit; year-ago column, RMB thousand 7,488,394"),
         (2024, 3, "revenue_m", 93600, "mt_q3_24_itbear", "reported", f"{R} (936亿元); {UB} (end of the month of the cited article, URL path 2024-11)", "2024-11-30"),
         (2024, 3, "net_income_gaap_m", 12900, "mt_q3_24_itbear", "reported", f"{PFP}; {R} (129亿元); {UB} (end of the month of the cited article)", "2024-11-30"),
         (2024, 3, "net_income_adjusted_m", 12830, "mt_q3_24_itbear", "reported", f"adjusted net profit, {R} (128.3亿元); {UB} (end of the month of the cited article)", "2024-11-30"),
