@@ -87,6 +87,12 @@ S = {
                          "(https://www.nasdaq.com/articles/china-food-delivery-group-meituan-beats-revenue-estimates-amid-covid-resurgence)", "press"),
     "mt_q1_24_reuters": ("Reuters via Inside Retail Asia 2024-06-07: 'Meituan on Thursday reported a bigger-than-expected 25 per cent rise in quarterly revenue' "
                          "(https://insideretail.asia/2024/06/07/meituan-delivers-chinese-leader-beats-estimates-with-revenue-up-25-per-cent)", "press"),
+    "mt_q3_24_reuters": ("Reuters (Casey Hall, via Yahoo): Meituan 'posted a bigger-than-expected 22.4% rise in third-quarter revenue on Friday'; "
+                         "'Meituan shares closed down 2% ahead of the results' (https://ca.news.yahoo.com/chinese-food-delivery-giant-meituan-084424506.html)",
+                         "press"),
+    "ks_q1_22_vendor": ("Reportify document list for Kuaishou: '快手-W(01024) - 2022 Q1 - 季度财报 2022-05-24 08:30', with the announcement's summary table "
+                        "(revenue 21,066,677; loss for the period (6,253,896); adjusted net loss (3,722,265), RMB thousand) "
+                        "(https://reportify.ai/companies/US:KSHTY/documents?page=168)", "data_vendor"),
     "mt_q2_22_sa": ("Seeking Alpha news 2022-08-26 on Meituan Q2 2022 release (https://seekingalpha.com/news/3876964-meituan-reports-16-growth-in-q2-revenue)",
                     "press"),
     "mt_q3_22_scmp": ("SCMP 2022-11-25 on Meituan's Q3 2022 results, 'said on Friday' "
@@ -192,6 +198,7 @@ S = {
 AFTER_CLOSE = "published after the Hong Kong market close (16:00 HKT) per the source; exact clock time not stated"
 CAL = {
     "kuaishou": [
+        (2022, 1, "2022-05-24", None, None, "ks_q1_22_vendor", "filing timestamp 2022-05-24 08:30 as listed by the vendor (08:30 UTC = 16:30 HKT if UTC, not stated); no company copy with a dateline found"),
         (2022, 2, "2022-08-23", None, None, "ks_q2_22_press", "report dated 2022-08-24 says the earnings report came out 'late yesterday'"),
         (2022, 3, "2022-11-22", None, None, "ks_q3_22_pr", "release dateline"),
         (2022, 4, "2023-03-29", None, None, "ks_q4_22_pr", "Chinese release dateline 2023-03-29; if the HKEX filing was the evening before, this date is at most one day late"),
@@ -218,6 +225,7 @@ CAL = {
         (2023, 4, "2024-03-22", None, None, "mt_q4_23_press", "'3月22日盘后' = after the Hong Kong close of 2024-03-22"),
         (2024, 1, "2024-06-06", None, None, "mt_q1_24_reuters", "article of Friday 2024-06-07: results reported 'on Thursday' (2024-06-06)"),
         (2024, 2, "2024-08-28", None, None, "mt_q2_24_press", "news item 2024-08-28 08:49 on the interim results; the HKEX filing summary at https://reportify.ai/filings/1026212311314075648 is stamped 2024-08-28"),
+        (2024, 3, "2024-11-29", None, None, "mt_q3_24_reuters", "Reuters: results 'on Friday', after the Hong Kong close; the Friday after the quarter whose results broker notes of Monday 2024-12-02 discuss is 2024-11-29"),
         (2024, 4, "2025-03-21", None, None, "mt_q4_24_press", AFTER_CLOSE),
         (2025, 1, "2025-05-26", None, None, "mt_q1_25_press", AFTER_CLOSE + " (report of 2025-05-27 says 'yesterday after the close')"),
         (2025, 2, "2025-08-27", None, None, "mt_q2_25_press", AFTER_CLOSE),
@@ -263,9 +271,9 @@ R = "rounded in source"
 UB = "announced_on is an UPPER BOUND (date of the company document carrying the figure; the original release date was not found)"
 FUND = {
     "kuaishou": [
-        (2022, 1, "revenue_m", 21067, "ks_q1_23_hkex", "reported", f"Q1 2022 comparative column (RMB m); {UB}", "2023-05-22"),
-        (2022, 1, "net_income_gaap_m", -6254, "ks_q1_23_hkex", "reported", f"{PFP}; Q1 2022 comparative column; {UB}", "2023-05-22"),
-        (2022, 1, "net_income_adjusted_m", -3722, "ks_q1_23_hkex", "reported", f"adjusted net loss; Q1 2022 comparative column; {UB}", "2023-05-22"),
+        (2022, 1, "revenue_m", 21067, "ks_q1_23_hkex", "reported", f"Q1 2022 comparative column (RMB m); announced_on = Q1 2022 release date"),
+        (2022, 1, "net_income_gaap_m", -6254, "ks_q1_23_hkex", "reported", f"{PFP}; Q1 2022 comparative column; announced_on = Q1 2022 release date"),
+        (2022, 1, "net_income_adjusted_m", -3722, "ks_q1_23_hkex", "reported", f"adjusted net loss; Q1 2022 comparative column; announced_on = Q1 2022 release date"),
         (2022, 2, "revenue_m", 21700, "ks_q2_23_pr", "reported", f"year-ago figure in the Q2 2023 release ('from RMB21.7 billion'); {R}; announced_on = Q2 2022 release date"),
         (2022, 2, "net_income_gaap_m", -3200, "ks_q2_23_pr", "reported", f"{PFP}; year-ago figure ('a loss of RMB3.2 billion'); {R}"),
         (2022, 2, "net_income_adjusted_m", -1300, "ks_q2_23_pr", "reported", f"year-ago adjusted net loss ('RMB1.3 billion'); {R}"),
@@ -332,9 +340,9 @@ FUND = {
         (2024, 1, "revenue_m", 73275.884, "mt_q1_25_hkex", "reported", "three months to 2024-03-31, year-ago column (RMB thousand 73,275,884); announced_on = Q1 2024 release date"),
         (2024, 1, "net_income_gaap_m", 5368.979, "mt_q1_25_hkex", "reported", f"{PFP}; year-ago column, RMB thousand 5,368,979"),
         (2024, 1, "net_income_adjusted_m", 7488.394, "mt_q1_25_hkex", "reported", "adjusted net profit; year-ago column, RMB thousand 7,488,394"),
-        (2024, 3, "revenue_m", 93600, "mt_q3_24_itbear", "reported", f"{R} (936亿元); {UB} (end of the month of the cited article, URL path 2024-11)", "2024-11-30"),
-        (2024, 3, "net_income_gaap_m", 12900, "mt_q3_24_itbear", "reported", f"{PFP}; {R} (129亿元); {UB} (end of the month of the cited article)", "2024-11-30"),
-        (2024, 3, "net_income_adjusted_m", 12830, "mt_q3_24_itbear", "reported", f"adjusted net profit, {R} (128.3亿元); {UB} (end of the month of the cited article)", "2024-11-30"),
+        (2024, 3, "revenue_m", 93580, "mt_q3_24_reuters", "reported", f"'93.58 billion yuan'; {R}"),
+        (2024, 3, "net_income_gaap_m", 12860, "mt_q3_24_reuters", "reported", f"'net profit for the quarter hit 12.86 billion yuan' (profit for the period per the HKEX summary as reported by itbear: 129亿元); {R}"),
+        (2024, 3, "net_income_adjusted_m", 12830, "mt_q3_24_itbear", "reported", f"adjusted net profit, {R} (128.3亿元)"),
         (2025, 1, "revenue_m", 86557.126, "mt_q1_25_hkex", "reported", "three months to 2025-03-31 (RMB thousand 86,557,126)"),
         (2025, 1, "net_income_gaap_m", 10056.880, "mt_q1_25_hkex", "reported", f"{PFP}; RMB thousand 10,056,880"),
         (2025, 1, "net_income_adjusted_m", 10948.504, "mt_q1_25_hkex", "reported", "adjusted net profit; RMB thousand 10,948,504"),
