@@ -138,6 +138,7 @@ CAPEX_DEFINITIONS = (
     "cash_purchases_of_ppe_and_intangibles",  # incl. intangibles where the company combines them
     "cash_purchases_of_ppe_and_land_use_rights",  # Alibaba's "capital expenditures"
     "incl_finance_leases",  # cash capex plus principal payments on finance leases
+    "capex_incl_finance_lease_additions",  # cash additions plus assets newly acquired under finance leases (Microsoft)
     "capex_additions_ppe_and_intangibles",  # accrual basis: additions, not cash (Tencent's headline)
     "cash_purchases_net_of_disposals",  # cash capex net of sale proceeds (JD's headline)
 )
