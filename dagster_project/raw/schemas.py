@@ -414,6 +414,13 @@ TABLES: tuple[RawTable, ...] = (
             Column("high", "DOUBLE", required=False, description="null when a single figure"),
             Column("currency", "VARCHAR", allowed=CURRENCIES),
             Column("definition", "VARCHAR", allowed=CAPEX_DEFINITIONS + ("company_reported",)),
+            Column(
+                "guidance_kind",
+                "VARCHAR",
+                allowed=("formal_outlook", "executive_statement", "investment_statement", "run_rate", "multi_year_plan"),
+                description="what the statement is: a formal outlook for the period, an executive's statement, a "
+                "statement of investment plans, a quarter's spending offered as a run-rate, or a multi-year total",
+            ),
             *_provenance(with_kind=True),
         ),
         primary_key=("company_id", "period_label", "announced_on"),
