@@ -1018,6 +1018,40 @@ EIGHT_K_DATES = [
     ('meta', 2025, 4, '2026-01-28', '0001628280-26-003832', 'https://www.sec.gov/Archives/edgar/data/1326801/000162828026003832/meta-12312025xexhibit991.htm'),
 ]
 
+# Cover-page share counts (dei:EntityCommonStockSharesOutstanding) read in the XBRL renderings of the 10-Q ("Cover
+# Page - shares") published with the filings; Meta's count is Class A plus Class B. A cover count is as of a date
+# after the period end, a few days before the 10-Q was filed (and after the results release).
+# (company, fy, fq, period_end, [class counts], as_of, form filed, url)
+COVER_COUNTS = [
+    ("meta", 2022, 1, "2022-03-31", [2293518778, 412804609], "2022-04-22", "2022-04-28",
+     "https://d18rn0p25nwr6d.cloudfront.net/CIK-0001326801/2567a070-7fe9-49a1-9127-7535dc311b88.html"),
+    ("meta", 2022, 3, "2022-09-30", [2248672204, 402876470], "2022-10-21", "2022-10-27",
+     "https://d18rn0p25nwr6d.cloudfront.net/CIK-0001326801/cd9089df-6b44-4f1b-a774-e3bf1dd3e063.html"),
+    ("meta", 2023, 1, "2023-03-31", [2212153203, 350578831], "2023-04-21", "2023-04-27",
+     "https://d18rn0p25nwr6d.cloudfront.net/CIK-0001326801/8ec0541a-60fc-41dd-9184-cafc6eb5010e.html"),
+    ("meta", 2023, 3, "2023-09-30", [2219607026, 350255706], "2023-10-20", "2023-10-26",
+     "https://d18rn0p25nwr6d.cloudfront.net/CIK-0001326801/29804645-5034-420a-82b6-54f869ec422b.html"),
+    ("meta", 2024, 3, "2024-09-30", [2180000871, 344487662], "2024-10-25", "2024-10-31",
+     "https://d18rn0p25nwr6d.cloudfront.net/CIK-0001326801/162aa053-a63a-4f64-a221-813f06bf1753.html"),
+    ("meta", 2025, 1, "2025-03-31", [2171148098, 343179151], "2025-04-25", "2025-05-01",
+     "https://d18rn0p25nwr6d.cloudfront.net/CIK-0001326801/c33bc076-fd76-410f-add2-fb809ae5bab3.html"),
+    ("amazon", 2024, 1, "2024-03-31", [10406627415], "2024-04-24", "2024-05-01",
+     "https://d18rn0p25nwr6d.cloudfront.net/CIK-0001018724/9d97283a-deb2-42db-838b-e2b85dbb9d42.html"),
+]
+_NAME = {"meta": "Meta Platforms, Inc.", "amazon": "Amazon.com, Inc."}
+for (_c, _fy, _fq, _pe, _counts, _asof, _filed, _url) in COVER_COUNTS:
+    _total = sum(_counts)
+    _parts = " + ".join(f"{n:,}" for n in _counts)
+    _what = f"Class A {_counts[0]:,} + Class B {_counts[1]:,} = {_total:,}" if len(_counts) == 2 else f"{_total:,}"
+    FIGURES.append(_row(
+        _c, _fy, _fq, _pe, "shares_outstanding_m", round(_total / 1e6, 3),
+        f"{_NAME[_c]} Form 10-Q for the quarter ended {_pe} (filed {_filed}), cover page 'Entity Common Stock, Shares "
+        f"Outstanding' as rendered from the filing's XBRL at {_url}",
+        "filing", "derived" if len(_counts) == 2 else "reported",
+        f"cover-page count as of {_asof} (not period end; public from the 10-Q filing of {_filed}, a few days after "
+        f"the results release): {_what}" + (" (sum of the two classes)" if len(_counts) == 2 else ""),
+    ))
+
 ALPHABET_PRESS_DATES = [
     (2022, 1, "2022-03-31", "2022-04-26",
      "report 'Google (Alphabet) Q1 2022 Earnings Report Recap' ('on April 26 reported Q1 FY 2022 earnings ... shares fell "
