@@ -1052,6 +1052,22 @@ for (_c, _fy, _fq, _pe, _counts, _asof, _filed, _url) in COVER_COUNTS:
         f"the results release): {_what}" + (" (sum of the two classes)" if len(_counts) == 2 else ""),
     ))
 
+CALENDAR += [
+    _cal("amazon", 2022, 1, "2022-03-31", "2022-04-28",
+         "Amazon press release 'Amazon.com Announces First Quarter Results' dated April 28, 2022 (Business Wire), "
+         "https://ir.aboutamazon.com/news-release/news-release-details/2022/Amazon.com-Announces-First-Quarter-Results-"
+         "f0188db95/",
+         "company_release", "release dated 2022-04-28; publication clock time not stated in the copy read"),
+    _cal("amazon", 2022, 3, "2022-09-30", "2022-10-27",
+         "Amazon Form 8-K (items 2.02/9.01) 'Date of Report October 27, 2022' furnishing the Q3 2022 results release, "
+         "copy at https://bulletin.webull.com/20221027/166407/6d79db9713209997c45fbcd3caf596fa.html",
+         "filing", "8-K dated 2022-10-27; publication clock time not stated"),
+    _cal("amazon", 2023, 3, "2023-09-30", "2023-10-26",
+         "Amazon press release 'Amazon.com Announces Third Quarter Results' (Business Wire), wire time '10/26/23 "
+         "4:01:00 PM ET' at https://quantisnow.com/insight/amazoncom-announces-third-quarter-results-5040704",
+         "company_release", "released 16:01 ET, " + AFTER_CLOSE, "16:01", "America/New_York"),
+]
+
 ALPHABET_PRESS_DATES = [
     (2022, 1, "2022-03-31", "2022-04-26",
      "report 'Google (Alphabet) Q1 2022 Earnings Report Recap' ('on April 26 reported Q1 FY 2022 earnings ... shares fell "
