@@ -1068,6 +1068,22 @@ CALENDAR += [
          "company_release", "released 16:01 ET, " + AFTER_CLOSE, "16:01", "America/New_York"),
 ]
 
+# Tesla Q4 2022 (the Q4 2022 Update itself was not read): the quarter's column of the five-quarter statement of
+# operations in a later 2023 Tesla Update, as extracted in akiraak/ai-financial-analyst@a47d373
+# companies/tesla/data/financials.json (that file's extraction script states it reads the Updates from Q2 2023 on).
+# Check: 1.07 x 3,471 = 3,714 vs 3,687 (0.7%, EPS rounded to cents); Q1-Q4 2022 net income in the seed then sum to
+# 3,318 + 2,259 + 3,292 + 3,687 = 12,556 (FY2022 total not re-read in this pass).
+TSLA_Q4_22 = ("Tesla quarterly Update (five-quarter statement of operations, Q4-2022 column) as extracted in "
+              "akiraak/ai-financial-analyst@a47d373 companies/tesla/data/financials.json")
+FIGURES += [
+    _row("tesla", 2022, 4, "2022-12-31", "net_income_gaap_m", 3687, TSLA_Q4_22, "company_release",
+         note="net income attributable to common stockholders, three months ended 2022-12-31"),
+    _row("tesla", 2022, 4, "2022-12-31", "eps_diluted_gaap", 1.07, TSLA_Q4_22, "company_release",
+         note="GAAP diluted net income per share, post 3-for-1 split basis"),
+    _row("tesla", 2022, 4, "2022-12-31", "diluted_shares_m", 3471, TSLA_Q4_22, "company_release",
+         note="weighted average shares used in computing net income per share, diluted (millions)"),
+]
+
 ALPHABET_PRESS_DATES = [
     (2022, 1, "2022-03-31", "2022-04-26",
      "report 'Google (Alphabet) Q1 2022 Earnings Report Recap' ('on April 26 reported Q1 FY 2022 earnings ... shares fell "
