@@ -1084,6 +1084,26 @@ FIGURES += [
          note="weighted average shares used in computing net income per share, diluted (millions)"),
 ]
 
+# Alphabet Q4 = fiscal year (10-K) minus nine months (Q3 10-Q), both from the company-facts record above; the 10-K
+# carries no three-month Q4 column. (metric, concept, FY value, 10-K accn/filed, 9M value, 10-Q accn/filed)
+_GOOG_Q4 = [
+    (2022, "net_income_gaap_m", "us-gaap:NetIncomeLoss", 59972, "0001652044-23-000016", "2023-02-03",
+     46348, "0001652044-22-000090", "2022-10-26"),
+    (2022, "revenue_m", "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax", 282836,
+     "0001652044-23-000016", "2023-02-03", 206788, "0001652044-22-000090", "2022-10-26"),
+    (2024, "net_income_gaap_m", "us-gaap:NetIncomeLoss", 100118, "0001652044-25-000014", "2025-02-05",
+     73582, "0001652044-24-000118", "2024-10-30"),
+    (2024, "revenue_m", "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax", 350018,
+     "0001652044-25-000014", "2025-02-05", 253549, "0001652044-24-000118", "2024-10-30"),
+]
+for (_y, _m, _concept, _fy, _ka, _kf, _nm, _qa, _qf) in _GOOG_Q4:
+    FIGURES.append(_row(
+        "alphabet", _y, 4, f"{_y}-12-31", _m, _fy - _nm,
+        _edgar_source("alphabet", _ka, "10-K", _kf) + f"; nine months from Form 10-Q {_qa} (filed {_qf})",
+        "filing", "derived",
+        f"{_concept}: year ended {_y}-12-31 {_fy:,} minus nine months ended {_y}-09-30 {_nm:,} = {_fy - _nm:,}",
+    ))
+
 ALPHABET_PRESS_DATES = [
     (2022, 1, "2022-03-31", "2022-04-26",
      "report 'Google (Alphabet) Q1 2022 Earnings Report Recap' ('on April 26 reported Q1 FY 2022 earnings ... shares fell "
