@@ -14,6 +14,9 @@ What it does, in order (re-running is safe: every step is idempotent):
    quarter gets announced_on = release_date, and the old "announced_on not verified ... deadline" /
    "announced_on = SEC filing date" caveats are removed from its note. Quarters absent from CALENDAR keep their
    previous announced_on and caveat and are listed in seeds/fundamentals/GAPS_us3.md.
+4. EIGHT_K_DATES (second pass): for a quarter of the seeds with no calendar row read in the release or a filing, the
+   filing date of the 8-K that furnished the results release becomes the release date; where a release-based row
+   exists the two dates must agree, or the script stops.
 
 Per-share figures are on today's split basis, like the price seeds (NVIDIA 4-for-1 July 2021 and 10-for-1 June
 2024, Alphabet 20-for-1 July 2022, Amazon 20-for-1 June 2022, Tesla 3-for-1 August 2022): a figure published before
