@@ -17,6 +17,7 @@ What it does, in order (re-running is safe: every step is idempotent):
 4. EIGHT_K_DATES (second pass): for a quarter of the seeds with no calendar row read in the release or a filing, the
    filing date of the 8-K that furnished the results release becomes the release date; where a release-based row
    exists the two dates must agree, or the script stops.
+5. seeds/segments/us_cloud.csv rows of a calendar quarter get the same announced_on (one release date per quarter).
 
 Per-share figures are on today's split basis, like the price seeds (NVIDIA 4-for-1 July 2021 and 10-for-1 June
 2024, Alphabet 20-for-1 July 2022, Amazon 20-for-1 June 2022, Tesla 3-for-1 August 2022): a figure published before
@@ -1235,10 +1236,40 @@ def compile_company(company: str) -> tuple[int, int]:
     return added, replaced
 
 
+SEGMENTS = ROOT / "seeds" / "segments" / "us_cloud.csv"
+
+
+def sync_segments() -> int:
+    """One release date per quarter: us_cloud.csv rows of a calendar quarter get announced_on = release_date."""
+    releases = {}
+    for company in COMPANIES:
+        path = CAL / f"{company}.csv"
+        if path.exists():
+            with path.open(newline="") as fh:
+                for c in csv.DictReader(fh):
+                    releases[(company, c["fiscal_year"], c["fiscal_quarter"])] = c["release_date"]
+    with SEGMENTS.open(newline="") as fh:
+        reader = csv.DictReader(fh)
+        columns, rows = reader.fieldnames, list(reader)
+    changed = 0
+    for row in rows:
+        date = releases.get((row["company_id"], row["fiscal_year"], row["fiscal_quarter"]))
+        if date and row["announced_on"] != date:
+            row["announced_on"] = date
+            row["note"] = _clean_note(row["note"])
+            changed += 1
+    with SEGMENTS.open("w", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return changed
+
+
 def main() -> None:
     for company in COMPANIES:
         added, replaced = compile_company(company)
         print(f"{company:10s} added {added:3d} replaced {replaced:3d}")
+    print(f"segments   announced_on set to the calendar's release date on {sync_segments()} us_cloud rows")
 
 
 if __name__ == "__main__":
