@@ -90,7 +90,8 @@ def rows() -> list[dict[str, object]]:
                 "source": f"{SLIDE}; {INTERIM}", "source_kind": "filing", "basis": "derived",
                 "note": f"fiscal 2023 {SLIDE_FY2023} - six months to 30 Sep 2022 {INTERIM_H1_FY2023} - March "
                 f"quarter 2023 {SLIDE_Q4_FY2023} = {q3_fy2023} (Oct-Dec 2022); the June and September quarters "
-                "2022 are not separable from the six-month figure. " + LINE,
+                "2022 are not separable from the six-month figure; announced_on = the December quarter 2022 results release "
+                "(the inputs used here were all public by 2023-05-18). " + LINE,
             },
             {
                 "fiscal_year": 2023, "fiscal_quarter": 4, "period_end": "2023-03-31", "value": SLIDE_Q4_FY2023,
