@@ -126,9 +126,10 @@ SEGMENTS = (
     "tencent_fintech_business_services",
 )
 
-# Segment presentations: the segment structure a figure was published under. A restated comparative is a
+# Segment presentations: the segment structure a figure was published under, named after the company's
+# fiscal year it took effect (Alibaba FY2023-FY2026, Microsoft FY2024-FY2025). A restated comparative is a
 # second row for the same period and segment under the later presentation (seeds/segment_mapping/ dates them).
-# `as_reported`: companies whose segments are kept as first published only.
+# `as_reported`: companies without dated structures, whose segments are kept as first published only.
 PRESENTATIONS = ("as_reported", "FY2023", "FY2024", "FY2025", "FY2026")
 # Sum-of-the-parts groups a reported segment belongs to (seeds/segment_mapping/).
 SOTP_GROUPS = ("ecommerce", "cloud_ai", "other_operating", "corporate", "elimination")
