@@ -155,6 +155,7 @@ CAPEX_DEFINITIONS = (
     "cash_purchases_of_ppe_and_intangibles",  # incl. intangibles where the company combines them
     "cash_purchases_of_ppe_and_land_use_rights",  # Alibaba's "capital expenditures"
     "incl_finance_leases",  # cash capex plus principal payments on finance leases
+    "capex_incl_finance_lease_additions",  # cash additions plus assets newly acquired under finance leases (Microsoft)
     "capex_additions_ppe_and_intangibles",  # accrual basis: additions, not cash (Tencent's headline)
     "cash_purchases_net_of_disposals",  # cash capex net of sale proceeds (JD's headline)
 )
@@ -471,6 +472,13 @@ TABLES: tuple[RawTable, ...] = (
             Column("high", "DOUBLE", required=False, description="null when a single figure"),
             Column("currency", "VARCHAR", allowed=CURRENCIES),
             Column("definition", "VARCHAR", allowed=CAPEX_DEFINITIONS + ("company_reported",)),
+            Column(
+                "guidance_kind",
+                "VARCHAR",
+                allowed=("formal_outlook", "executive_statement", "investment_statement", "run_rate", "multi_year_plan"),
+                description="what the statement is: a formal outlook for the period, an executive's statement, a "
+                "statement of investment plans, a quarter's spending offered as a run-rate, or a multi-year total",
+            ),
             *_provenance(with_kind=True),
         ),
         primary_key=("company_id", "period_label", "announced_on"),
