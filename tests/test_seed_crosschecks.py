@@ -225,3 +225,26 @@ def test_capex_definitions_are_never_mixed_in_one_row(seeds):
 
 def test_seeds_readme_contract_is_current():
     assert contract() in (SEEDS_DIR / "README.md").read_text(), "run `make coverage` to refresh seeds/README.md"
+
+
+def test_alibaba_segment_dates_are_release_days_of_the_earnings_calendar(seeds):
+    """Every Alibaba segment figure is dated on a results day of seeds/earnings_calendar (never a filing
+    deadline), no earlier than the release of its own period (a restated comparative comes later), and every
+    presentation starts on a results day."""
+    off = seeds.execute(
+        """
+        select s.fiscal_year, s.fiscal_quarter, s.segment, s.metric, s.announced_on, own.release_date
+        from raw.segments_quarterly s
+        left join raw.earnings_calendar own
+          on own.company_id = s.company_id and own.period_end = s.period_end and own.fiscal_quarter in (4, s.fiscal_quarter)
+        where s.company_id = 'alibaba'
+          and (s.announced_on not in (select release_date from raw.earnings_calendar where company_id = 'alibaba')
+               or own.release_date is null or s.announced_on < own.release_date)
+        """
+    ).fetchall()
+    assert not off, off
+    starts = seeds.execute(
+        "select presentation, valid_from from raw.segment_mapping where company_id = 'alibaba' "
+        "and valid_from not in (select release_date from raw.earnings_calendar where company_id = 'alibaba')"
+    ).fetchall()
+    assert not starts, starts
