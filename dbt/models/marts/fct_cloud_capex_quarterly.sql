@@ -15,6 +15,7 @@ cloud as (
     select company_id, calendar_quarter_index, segment, currency, value_local_m
     from {{ ref('int_segments_calendarized') }}
     where period_type = 'quarter'
+      and is_latest_presentation  -- one version per quarter: the latest-known restatement
       and metric = 'revenue_m'
       and segment in ({{ sql_string_list(var('cloud_segments')) }})
 ),
