@@ -7,10 +7,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-export WAREHOUSE_DIR ?= $(CURDIR)/data
+# The warehouse folder as dagster_project/paths.py resolves it (WAREHOUSE_DIR, relative to this folder, or data/).
+export WAREHOUSE_DIR := $(shell $(PYTHON) dagster_project/paths.py)
 export DAGSTER_HOME ?= $(WAREHOUSE_DIR)/dagster_home
 
-.PHONY: setup run test test-slow dev sql coverage clean lint
+.PHONY: setup run test test-slow dev sql coverage contract clean lint lint-sql format
 
 setup: $(STAMP)
 
@@ -26,7 +27,7 @@ $(DAGSTER_HOME):
 ## Build everything (raw -> staging -> intermediate -> marts -> publish) through Dagster.
 run: setup | $(DAGSTER_HOME)
 	$(BIN)/dagster asset materialize --select '*' -m dagster_project.definitions
-	$(BIN)/python -m dagster_project.summary
+	$(BIN)/python -m dagster_project.cli.summary
 
 ## Unit, integration and dbt tests, each on a temporary warehouse.
 test: setup
@@ -42,14 +43,31 @@ dev: setup | $(DAGSTER_HOME)
 
 ## Read-only SQL on the published warehouse: `make sql` (shell) or `make sql Q="select ..."`.
 sql: setup
-	$(BIN)/python -m dagster_project.sql $(if $(Q),--query "$(Q)",)
+	$(BIN)/python -m dagster_project.cli.sql $(if $(Q),--query "$(Q)",)
 
-## What the seeds cover, per family and company, and which figures are missing.
+## What the seeds cover, per family and company, and which figures are missing (after `make run`); refreshes
+## the coverage section of seeds/README.md.
 coverage: setup
-	$(BIN)/python -m dagster_project.coverage
+	$(BIN)/python -m dagster_project.cli.coverage --write
 
+## After editing dagster_project/raw/schemas.py or the chart registry: regenerate dbt's sources and exposures
+## and docs/seeds-contract.md.
+contract: setup
+	$(BIN)/python -m dagster_project.cli.contract
+
+## Python style: ruff's formatter and linter (also run by .ci/run and the pre-commit hook). SQL style: docs/sql-style.md.
 lint: setup
+	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+
+## SQL style (docs/sql-style.md): sqlfluff with the dbt templater over models, macros' users and analyses.
+lint-sql: setup
+	$(BIN)/sqlfluff lint dbt/models analyses
+
+## Rewrite Python files in the project's format.
+format: setup
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
 
 clean:
 	rm -rf data dbt/target dbt/logs .pytest_cache benchmarks/data

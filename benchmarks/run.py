@@ -360,13 +360,13 @@ RAW_MODE_RE = re.compile(r"^raw\.(\w+): (full|append), (\d+) rows loaded(?: \((.
 BUILD_EXCLUDING = """
 import sys, time
 from pathlib import Path
-from dagster_project import build
+from dagster_project.cli import build
 from dagster_project.paths import build_db_path, published_db_path, warehouse_dir
-from dagster_project.publish import publish
+from dagster_project.serving.publish import publish
 warehouse_dir().mkdir(parents=True, exist_ok=True)
 t = time.perf_counter(); build.load_raw(Path(sys.argv[1]))
 print(f"raw: {time.perf_counter() - t:.1f}s", file=sys.stderr)
-t = time.perf_counter(); build.dbt("build", "--quiet", "--exclude", *sys.argv[2:])
+t = time.perf_counter(); run_dbt("build", "--quiet", "--exclude", *sys.argv[2:])
 print(f"dbt: {time.perf_counter() - t:.1f}s", file=sys.stderr)
 t = time.perf_counter(); publish(build_db_path(), published_db_path())
 print(f"publish: {time.perf_counter() - t:.1f}s", file=sys.stderr)
@@ -378,7 +378,7 @@ def build_once(seeds: Path, warehouse: Path, fresh: bool) -> dict:
     if fresh and warehouse.exists():
         shutil.rmtree(warehouse)
     warehouse.mkdir(parents=True, exist_ok=True)
-    cmd = [PY, "-m", "dagster_project.build", "--seeds-dir", str(seeds)]
+    cmd = [PY, "-m", "dagster_project.cli.build", "--seeds-dir", str(seeds)]
     if DBT_EXCLUDE:
         cmd = [PY, "-c", BUILD_EXCLUDING, str(seeds), *DBT_EXCLUDE]
     r = run_monitored(cmd, build_env(warehouse))
@@ -610,8 +610,8 @@ import sys, time
 from pathlib import Path
 t0 = time.perf_counter()
 import dagster as dg
-import dagster_project.assets.raw as raw_assets
-raw_assets.SEEDS_DIR = Path(sys.argv[1])  # the generated seeds instead of seeds/ (no env var for it yet)
+import os
+os.environ["SEEDS_DIR"] = sys.argv[1]  # the generated seeds instead of seeds/
 from dagster_project.definitions import defs
 t1 = time.perf_counter()
 # The assets build.py builds (raw -> dbt build -> publish), through Dagster's own execution path.

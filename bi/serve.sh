@@ -7,7 +7,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 port="${1:-${BI_PORT:-8088}}"
 export SUPERSET_CONFIG_PATH="${SUPERSET_CONFIG_PATH:-$here/superset_config.py}"
-export WAREHOUSE_DIR="${WAREHOUSE_DIR:-$root/data}"
+# The project's one warehouse location (dagster_project/paths.py; standard library only).
+WAREHOUSE_DIR="$("$root/.venv-bi/bin/python" "$root/dagster_project/paths.py")"
+export WAREHOUSE_DIR
 exec "$root/.venv-bi/bin/gunicorn" \
     --bind "127.0.0.1:${port}" \
     --workers 1 --worker-class gthread --threads 8 \

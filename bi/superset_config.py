@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import os
 import secrets
+import sys
 from pathlib import Path
 
-_PROJECT_ROOT = Path(__file__).resolve().parent.parent
-WAREHOUSE_DIR = Path(os.environ.get("WAREHOUSE_DIR") or _PROJECT_ROOT / "data").resolve()
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from dagster_project.paths import warehouse_dir  # noqa: E402  (the project's one warehouse location)
+
+WAREHOUSE_DIR = warehouse_dir()
 SUPERSET_STATE_DIR = WAREHOUSE_DIR / "superset"
 SUPERSET_STATE_DIR.mkdir(parents=True, exist_ok=True)
 

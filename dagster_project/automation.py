@@ -1,14 +1,14 @@
 """When the pipeline runs: one job for everything (and its --full-refresh twin), a weekday schedule after the
 US close, a sensor on seed files, and freshness checks on the price-derived marts. Built by factories so the
-daily-partitioned code location (definitions_daily.py) gets the same automation with partition keys."""
+daily-partitioned option of the definitions gets the same automation with partition keys."""
 
-import hashlib
 from datetime import datetime, timedelta, timezone
 
 import dagster as dg
 
-from .assets.dbt import FULL_REFRESH_TAG
-from .paths import SEEDS_DIR
+from .dbt.assets import FULL_REFRESH_TAG
+from .paths import seeds_dir
+from .seeds.files import seeds_fingerprint
 
 
 def make_jobs() -> tuple:
@@ -54,20 +54,11 @@ def make_schedule(job, partitioned: bool = False) -> dg.ScheduleDefinition:
     return weekday_after_us_close
 
 
-def seeds_fingerprint() -> str:
-    """Changes when any seed file is added, removed, or changes size or modification time."""
-    digest = hashlib.sha256()
-    for path in sorted(SEEDS_DIR.rglob("*.csv")):
-        stat = path.stat()
-        digest.update(f"{path.relative_to(SEEDS_DIR)}\t{stat.st_size}\t{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
-
-
 def make_seed_sensor(job, partitioned: bool = False) -> dg.SensorDefinition:
     @dg.sensor(job=job, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.STOPPED)
     def seed_files_changed(context: dg.SensorEvaluationContext):
         """Start a build when a file under seeds/ is added or changed."""
-        fingerprint = seeds_fingerprint()
+        fingerprint = seeds_fingerprint(seeds_dir())
         if fingerprint == context.cursor:
             return dg.SkipReason("seed files unchanged")
         first_look = context.cursor is None
@@ -77,11 +68,6 @@ def make_seed_sensor(job, partitioned: bool = False) -> dg.SensorDefinition:
         return dg.RunRequest(run_key=fingerprint, partition_key=today_partition() if partitioned else None)
 
     return seed_files_changed
-
-
-build_everything, full_refresh_everything = make_jobs()
-weekday_after_us_close = make_schedule(build_everything)
-seed_files_changed = make_seed_sensor(build_everything)
 
 
 PRICE_DERIVED_MARTS = [

@@ -1,7 +1,7 @@
-"""Where things live. One environment variable, WAREHOUSE_DIR, decides where every database file goes.
+"""Where things live: the project's folders and the warehouse location, resolved in one function.
 
-Paths are made absolute here, at import time, so nothing depends on the current directory, and
-WAREHOUSE_DIR is written back to the environment so the dbt profile reads the same value.
+Standard library only, so `bi/` (its own virtualenv) imports this module too. Nothing is changed in the
+environment: a process that starts dbt passes `dbt_env()` to it.
 """
 
 from __future__ import annotations
@@ -15,12 +15,16 @@ DBT_DIR = PROJECT_ROOT / "dbt"
 
 
 def warehouse_dir() -> Path:
-    """The folder that holds the build database, the published warehouse and its exports."""
+    """The folder that holds the build database, the published warehouse and its exports: `WAREHOUSE_DIR`
+    (a relative path is taken from the project folder, whatever the current directory), default `data/`."""
     path = Path(os.environ.get("WAREHOUSE_DIR") or PROJECT_ROOT / "data")
-    if not path.is_absolute():
-        path = (PROJECT_ROOT / path).resolve()
-    os.environ["WAREHOUSE_DIR"] = str(path)
-    return path
+    return path if path.is_absolute() else (PROJECT_ROOT / path).resolve()
+
+
+def seeds_dir() -> Path:
+    """The seed folder the pipeline loads: `SEEDS_DIR` (e.g. generated benchmark seeds), default `seeds/`."""
+    path = Path(os.environ.get("SEEDS_DIR") or SEEDS_DIR)
+    return path if path.is_absolute() else (PROJECT_ROOT / path).resolve()
 
 
 def build_db_path() -> Path:
@@ -38,4 +42,10 @@ def duckdb_memory_limit() -> str:
     return os.environ.get("DUCKDB_MEMORY_LIMIT", "3GB")
 
 
-warehouse_dir()
+def dbt_env() -> dict[str, str]:
+    """The environment for a dbt process: the dbt profile reads the warehouse folder from WAREHOUSE_DIR."""
+    return {**os.environ, "WAREHOUSE_DIR": str(warehouse_dir())}
+
+
+if __name__ == "__main__":  # `python3 dagster_project/paths.py`: the warehouse folder, for shell scripts
+    print(warehouse_dir())

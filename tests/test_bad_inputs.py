@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dagster_project import build
+from dagster_project.cli import build
 from dagster_project.paths import SEEDS_DIR
 from dagster_project.raw.loader import SeedValidationError
 from dagster_project.raw.schemas import BY_NAME, TABLES
@@ -86,7 +86,7 @@ def test_bad_file_fails_the_run_and_changes_nothing(case, good_copy, tmp_path, m
     seeds = seeds_with(case, tmp_path)
 
     with pytest.raises(SeedValidationError) as caught:
-        build.run(seeds_dir=seeds)  # raw -> dbt -> publish; must stop in raw
+        build.run(seeds=seeds)  # raw -> dbt -> publish; must stop in raw
 
     error, message = caught.value, str(caught.value)
     shown = f"seeds/{case['seed_path']}"
@@ -109,7 +109,7 @@ def test_suspect_row_is_quarantined_and_the_load_goes_on(case, good_copy, tmp_pa
     before = sha256(published)
     seeds = seeds_with(case, tmp_path)
 
-    build.run(("raw",), seeds_dir=seeds)
+    build.run(("raw",), seeds=seeds)
 
     shown, table, line = f"seeds/{case['seed_path']}", case["table"], int(case["line"])
     with duckdb.connect(str(good_copy / "build.duckdb"), read_only=True) as conn:
@@ -130,10 +130,11 @@ def test_suspect_row_is_quarantined_and_the_load_goes_on(case, good_copy, tmp_pa
     assert sha256(published) == before  # the raw step never touches what readers see
 
 
-def test_shipped_seeds_pass_every_rule_without_quarantine(tmp_path):
+def test_shipped_seeds_pass_every_rule_without_quarantine(tmp_path, monkeypatch):
     """The real seeds meet every rule, including the cross-file ones; nothing is quarantined."""
+    monkeypatch.setenv("WAREHOUSE_DIR", str(tmp_path))
     db = tmp_path / "build.duckdb"
-    build.load_raw(SEEDS_DIR, db)
+    build.load_raw(SEEDS_DIR)
     with duckdb.connect(str(db), read_only=True) as conn:
         for spec in TABLES:
             assert conn.execute(f"select count(*) from raw_rejects.{spec.name}").fetchone()[0] == 0, spec.name
@@ -166,10 +167,10 @@ def test_failing_dbt_test_stops_publishing_and_shows_as_a_failed_check(good_copy
     import dagster as dg
     from dagster_duckdb import DuckDBResource
 
-    from dagster_project.assets import raw as raw_assets_module
-    from dagster_project.assets.dbt import dbt_models
-    from dagster_project.assets.publish import published_warehouse
-    from dagster_project.resources import dbt_cli
+    from dagster_project.dbt.assets import build_dbt_assets
+    from dagster_project.dbt.project import dbt_cli
+    from dagster_project.raw import assets as raw_assets_module
+    from dagster_project.serving.assets import build_published_warehouse
 
     # An equity listing without its company: allowed by the raw contract (company_id is optional for
     # indices and funds), refused by the mart test dim_listing_equities_have_ads_ratio.
@@ -179,12 +180,13 @@ def test_failing_dbt_test_stops_publishing_and_shows_as_a_failed_check(good_copy
     listings.write_text(listings.read_text().replace("Alibaba Group ADS,alibaba,ads,", "Alibaba Group ADS,,ads,", 1))
 
     monkeypatch.setenv("WAREHOUSE_DIR", str(good_copy))
-    monkeypatch.setattr(raw_assets_module, "SEEDS_DIR", seeds)
+    monkeypatch.setenv("SEEDS_DIR", str(seeds))
     published = good_copy / "warehouse.duckdb"
     before = sha256(published)
 
+    dbt_models = build_dbt_assets()
     result = dg.materialize(
-        [*raw_assets_module.raw_assets, dbt_models, published_warehouse],
+        [*raw_assets_module.raw_assets, dbt_models, build_published_warehouse(dbt_models)],
         resources={"build_db": DuckDBResource(database=str(good_copy / "build.duckdb")), "dbt": dbt_cli()},
         raise_on_error=False,
     )

@@ -3,7 +3,7 @@
 Run with `make test-bi` (creates .venv-bi, installs Chromium if missing). Superset runs from .venv-bi in a
 subprocess bound to 127.0.0.1 on a free port; this process talks to it over HTTP.
 
-The warehouse is built by the pipeline (`python -m dagster_project.build`) into a temporary WAREHOUSE_DIR;
+The warehouse is built by the pipeline (`python -m dagster_project.cli.build`) into a temporary WAREHOUSE_DIR;
 BI_TEST_WAREHOUSE_DIR=<dir with warehouse.duckdb> reuses an already published warehouse (a copy of it)
 instead. BI_ARTIFACTS_DIR says where the dashboard screenshot is copied.
 """
@@ -64,7 +64,7 @@ def bi_warehouse(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("bi-warehouse")
     env = {**os.environ, "WAREHOUSE_DIR": str(folder)}
     build = subprocess.run(
-        [sys.executable, "-m", "dagster_project.build"],
+        [sys.executable, "-m", "dagster_project.cli.build"],
         cwd=PROJECT_ROOT,
         env=env,
         capture_output=True,
@@ -281,7 +281,7 @@ def test_republished_warehouse_is_served_without_restart(superset, api):
     build = superset["warehouse"] / "build.duckdb"
     if not build.exists():
         pytest.skip("reused warehouse without its build database")
-    from dagster_project.publish import publish
+    from dagster_project.serving.publish import publish
 
     database_id = superset["registered"]["database_id"]
     sql = "select cast(built_at_utc as varchar) as built from marts.warehouse_build_info"

@@ -17,7 +17,7 @@ import time
 
 import duckdb
 
-from dagster_project.publish import BUILD_INFO_TABLE, publish
+from dagster_project.serving.publish import BUILD_INFO_TABLE, publish
 
 READER = textwrap.dedent(
     """
@@ -76,7 +76,7 @@ def test_reader_loop_during_rebuilds_sees_whole_builds_and_no_errors(built_wareh
     try:
         time.sleep(0.5)
         # One real rebuild: dbt rewrites the build database while the reader keeps reading the published one.
-        from dagster_project.build import run
+        from dagster_project.cli.build import run
 
         run(("dbt",))
         failures = []
@@ -118,7 +118,7 @@ def test_an_open_reader_does_not_block_a_rebuild(built_warehouse, tmp_path, monk
             "-c",
             "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=True); "
             "print(c.execute('select distinct sector from marts.dim_company').fetchone()[0], flush=True); "
-            "time.sleep(120)",
+            "time.sleep(1800)",  # killed below; a loaded machine can take minutes to rebuild
             str(published),
         ],
         stdout=subprocess.PIPE,
@@ -126,7 +126,7 @@ def test_an_open_reader_does_not_block_a_rebuild(built_warehouse, tmp_path, monk
     )
     try:
         assert holder.stdout.readline().strip() == "build-1"
-        from dagster_project.build import run
+        from dagster_project.cli.build import run
 
         _stamp_build(build_db, 2)
         run(("dbt", "publish"))  # dbt rewrites the build database, then publishes over the open file

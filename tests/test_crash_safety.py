@@ -1,10 +1,10 @@
-"""Crash safety: SIGKILL the pipeline (`python -m dagster_project.build` with its dbt child) at several
+"""Crash safety: SIGKILL the pipeline (`python -m dagster_project.cli.build` with its dbt child) at several
 points; the published warehouse still opens and is the last good build, the next run succeeds without
 manual cleanup, and no temporary files pile up.
 
-Kill points are made deterministic with the test-only hook CTR_TEST_PAUSE_AT (publish.pause_for_tests):
-the build announces the point on stderr and sleeps there until it is killed. The dbt kill is timed: the
-build is killed while `dbt build` runs. Slow (several full builds): `make test-slow`.
+Kill points are made deterministic by tests/crash_build.py, which runs the build with a pause injected at
+CTR_TEST_PAUSE_AT: the build announces the point on stderr and sleeps there until it is killed. The dbt kill
+is timed: the build is killed while `dbt build` runs. Slow (several full builds): `make test-slow`.
 """
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ import duckdb
 import pytest
 
 from dagster_project.paths import PROJECT_ROOT
-from dagster_project.publish import BUILD_INFO_TABLE, TMP_PREFIX
+from dagster_project.serving.publish import BUILD_INFO_TABLE, TMP_PREFIX
 
 pytestmark = pytest.mark.slow
 
-BUILD = [sys.executable, "-m", "dagster_project.build"]
+BUILD = [sys.executable, str(Path(__file__).resolve().parent / "crash_build.py")]
 
 
 def sha256(path: Path) -> str:

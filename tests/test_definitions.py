@@ -62,34 +62,34 @@ def test_one_job_a_schedule_and_a_seed_sensor():
 
 
 def test_seed_sensor_fires_on_a_changed_file(tmp_path, monkeypatch):
-    from dagster_project import automation
+    seed_files_changed = defs.get_sensor_def("seed_files_changed")
 
     (tmp_path / "prices").mkdir()
     seed = tmp_path / "prices" / "X.csv"
     seed.write_text("a\n1\n")
-    monkeypatch.setattr(automation, "SEEDS_DIR", tmp_path)
+    monkeypatch.setenv("SEEDS_DIR", str(tmp_path))
     first = dg.build_sensor_context()
-    assert isinstance(automation.seed_files_changed(first), dg.SkipReason)
+    assert isinstance(seed_files_changed(first), dg.SkipReason)
     unchanged = dg.build_sensor_context(cursor=first.cursor)
-    assert isinstance(automation.seed_files_changed(unchanged), dg.SkipReason)
+    assert isinstance(seed_files_changed(unchanged), dg.SkipReason)
     seed.write_text("a\n1\n2\n")
     changed = dg.build_sensor_context(cursor=first.cursor)
-    request = automation.seed_files_changed(changed)
+    request = seed_files_changed(changed)
     assert isinstance(request, dg.RunRequest)
 
 
 def test_a_broken_seed_shows_as_a_failed_check_with_its_location(tmp_path, monkeypatch):
     import shutil
 
-    from dagster_project.assets import raw as raw_assets_module
+    from dagster_project.database import BuildDatabase
     from dagster_project.paths import SEEDS_DIR
-    from dagster_project.resources import BuildDatabase
+    from dagster_project.raw import assets as raw_assets_module
 
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS_DIR / "reference", seeds / "reference")
     listings = seeds / "reference" / "listings.csv"
     listings.write_text(listings.read_text().replace("NYSE,US,USD,8,", "NYSE,US,USD,eight,"))
-    monkeypatch.setattr(raw_assets_module, "SEEDS_DIR", seeds)
+    monkeypatch.setenv("SEEDS_DIR", str(seeds))
     monkeypatch.setenv("WAREHOUSE_DIR", str(tmp_path / "warehouse"))
 
     assets = [a for a in raw_assets_module.raw_assets if a.key.path[-1] in ("companies", "listings")]

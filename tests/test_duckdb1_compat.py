@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dagster_project.publish import BUILD_INFO_TABLE, STORAGE_VERSION, publish
+from dagster_project.serving.publish import BUILD_INFO_TABLE, STORAGE_VERSION, publish
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # The oldest line the published storage version (v1.1.0) promises to serve.

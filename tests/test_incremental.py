@@ -42,7 +42,7 @@ def _build(seeds: Path, warehouse: Path, *, full_refresh: bool, dbt_vars: str | 
     cmd = [
         sys.executable,
         "-m",
-        "dagster_project.build",
+        "dagster_project.cli.build",
         "--select",
         "raw",
         "dbt",
@@ -258,8 +258,9 @@ def test_daily_code_location_partitions_exactly_the_incremental_models():
     import dagster as dg
 
     from dagster_project import automation
-    from dagster_project.definitions import defs
-    from dagster_project.definitions_daily import defs as daily_defs
+    from dagster_project.definitions import build_definitions, defs
+
+    daily_defs = build_definitions(daily_partitions=True)
 
     dg.Definitions.validate_loadable(daily_defs)
     graph, daily_graph = defs.resolve_asset_graph(), daily_defs.resolve_asset_graph()

@@ -21,6 +21,7 @@ MARTS = [
     "fct_ai_event_returns",
     "fct_segment_valuation",
     "fct_segment_valuation_scenarios",
+    "fct_segment_valuation_bridge",
     "fct_cloud_capex_quarterly",
     "fct_capex_region_quarterly",
     "fct_capex_guidance",
@@ -52,8 +53,10 @@ def test_published_file_holds_only_marts(built_warehouse):
 
 
 def test_charts_are_valid_non_trivial_pngs(built_warehouse):
+    from dagster_project.readers.chart_registry import png_files
+
     charts = sorted((built_warehouse / "charts").glob("*.png"))
-    assert len(charts) == 4, charts
+    assert [c.name for c in charts] == sorted(png_files()) and len(charts) >= 4, charts
     for chart in charts:
         data = chart.read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n", chart
@@ -114,3 +117,50 @@ def test_dagster_cli_materializes_everything(tmp_path):
     )
     assert result.returncode == 0, result.stderr[-3000:]
     assert (tmp_path / "warehouse.duckdb").exists()
+
+
+def test_every_chart_reads_columns_the_published_marts_have(built_warehouse):
+    from dagster_project.readers.chart_registry import required_columns
+
+    with duckdb.connect(str(built_warehouse / "warehouse.duckdb"), read_only=True) as conn:
+        for table, needed in required_columns().items():
+            have = {r[0] for r in conn.execute(f"describe marts.{table}").fetchall()}
+            assert set(needed) <= have, (table, set(needed) - have)
+
+
+def test_mart_rules_the_charts_read(built_warehouse):
+    with duckdb.connect(str(built_warehouse / "warehouse.duckdb"), read_only=True) as conn:
+        # the bridge's steps add up to the implied value of cloud and AI, on every date
+        off = conn.execute(
+            "select count(*) from (select date, sum(value_usd) as total, any_value(implied_cloud_ai_value_usd) as v "
+            "from marts.fct_segment_valuation_bridge group by date) where abs(total - v) > 1e-6 * abs(v)"
+        ).fetchone()[0]
+        assert off == 0
+        assert (
+            conn.execute(
+                "select count(distinct date) from marts.fct_segment_valuation_bridge where is_latest"
+            ).fetchone()[0]
+            == 1
+        )
+        # one capex definition per company and quarter, the one dbt var capex_preferred_definition names
+        from dagster_project.settings import dbt_var
+
+        preferred = dbt_var("capex_preferred_definition")
+        rows = conn.execute(
+            "select company_id, capex_definition from marts.fct_cloud_capex_quarterly where is_preferred_definition"
+        ).fetchall()
+        assert rows and all(d == preferred.get(c, preferred["default"]) for c, d in rows)
+        twice = conn.execute(
+            "select count(*) from (select company_id, calendar_quarter from marts.fct_cloud_capex_quarterly "
+            "where is_preferred_definition group by all having count(*) > 1)"
+        ).fetchone()[0]
+        assert twice == 0
+        # a median is reliable exactly when it covers at least var median_min_companies companies
+        least = dbt_var("median_min_companies")
+        wrong = conn.execute(
+            "select count(*) from marts.fct_valuation_gap_daily "
+            "where cn_median_is_reliable <> (cn_companies_covered >= ?) "
+            "or us_median_is_reliable <> (us_companies_covered >= ?)",
+            [least, least],
+        ).fetchone()[0]
+        assert wrong == 0

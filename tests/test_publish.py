@@ -9,7 +9,7 @@ import sys
 import duckdb
 import pytest
 
-from dagster_project.publish import BUILD_INFO_TABLE, TMP_PREFIX, publish
+from dagster_project.serving.publish import BUILD_INFO_TABLE, TMP_PREFIX, publish
 
 
 def _make_build(path, value: int) -> None:

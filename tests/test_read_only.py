@@ -1,6 +1,6 @@
 """Readers cannot write: every documented way to read the published warehouse refuses writes.
 
-- `make sql` / `dagster_project.sql.connect_read_only()`: DuckDB read-only AND locked configuration
+- `make sql` / `dagster_project.cli.sql.connect_read_only()`: DuckDB read-only AND locked configuration
   (no file access beyond the warehouse: no ATTACH of another file, no COPY ... TO, no extensions);
 - any DuckDB client that opens the file `read_only=True` (BI tools, notebooks): no INSERT/UPDATE/DELETE/
   CREATE/DROP/ALTER, and no ATTACH of the same file read-write from that connection;
@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dagster_project.publish import PUBLISHED_MODE
+from dagster_project.serving.publish import PUBLISHED_MODE
 
 WRITES = [
     "insert into marts.dim_company select * from marts.dim_company limit 1",
@@ -56,7 +56,7 @@ def refused(conn: duckdb.DuckDBPyConnection, sql: str) -> bool:
 
 
 def test_sql_shell_connection_refuses_every_write(published, monkeypatch, tmp_path):
-    from dagster_project.sql import connect_read_only
+    from dagster_project.cli.sql import connect_read_only
 
     monkeypatch.setenv("WAREHOUSE_DIR", str(published))
     before = sha256(published / "warehouse.duckdb")
@@ -126,7 +126,7 @@ def test_parquet_exports_are_readable_not_writable_through_duckdb(published):
 
 def test_republishing_replaces_a_read_only_file(tmp_path):
     """0444 does not stop the pipeline: publishing renames a new file over the old one."""
-    from dagster_project.publish import publish
+    from dagster_project.serving.publish import publish
 
     build, target = tmp_path / "build.duckdb", tmp_path / "warehouse.duckdb"
     for value in (1, 2):

@@ -13,9 +13,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dagster_project import build
+from dagster_project.cli import build
 from dagster_project.paths import SEEDS_DIR
-from dagster_project.publish import BUILD_INFO_TABLE
+from dagster_project.serving.publish import BUILD_INFO_TABLE
 
 # The changed value: one close of an ETF that is nobody's benchmark and no company's listing, so every row
 # that depends on it names it (rows of KWEB itself).
@@ -83,7 +83,7 @@ def test_one_changed_close_changes_only_the_rows_that_depend_on_it(built_warehou
     lines[at] = ",".join(fields)
     file.write_text("".join(lines))
 
-    build.run(seeds_dir=seeds)
+    build.run(seeds=seeds)
 
     conn = duckdb.connect()
     conn.execute(f"attach '{built_warehouse / 'warehouse.duckdb'}' as old (read_only)")

@@ -8,8 +8,9 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from dagster_project.coverage import contract, load_seeds
+from dagster_project.cli.coverage import load_seeds
 from dagster_project.paths import SEEDS_DIR
+from dagster_project.raw.contract import CONTRACT_DOC_PATH, contract_markdown
 
 
 @pytest.fixture(scope="module")
@@ -26,10 +27,10 @@ def test_every_row_has_source_and_basis(seeds):
         "segments_quarterly",
         "balance_sheet",
         "capex_quarterly",
-        "capex_guidance",
+        "guidance",
         "companies",
         "listings",
-        "ai_events",
+        "events",
     ):
         bad = seeds.execute(
             f"select count(*) from raw.{table} "
@@ -39,7 +40,7 @@ def test_every_row_has_source_and_basis(seeds):
 
 
 def test_derived_and_estimated_rows_state_their_arithmetic(seeds):
-    for table in ("fundamentals_quarterly", "segments_quarterly", "capex_quarterly", "balance_sheet", "capex_guidance"):
+    for table in ("fundamentals_quarterly", "segments_quarterly", "capex_quarterly", "balance_sheet", "guidance"):
         bad = seeds.execute(
             f"select count(*) from raw.{table} where basis in ('derived', 'estimate') and coalesce(trim(note), '') = ''"
         ).fetchone()[0]
@@ -224,7 +225,7 @@ def test_capex_definitions_are_never_mixed_in_one_row(seeds):
 
 
 def test_seeds_readme_contract_is_current():
-    assert contract() in (SEEDS_DIR / "README.md").read_text(), "run `make coverage` to refresh seeds/README.md"
+    assert (SEEDS_DIR.parent / CONTRACT_DOC_PATH).read_text() == contract_markdown(), "run `make contract`"
 
 
 def test_alibaba_segment_dates_are_release_days_of_the_earnings_calendar(seeds):

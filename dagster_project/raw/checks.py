@@ -8,7 +8,7 @@ an error still names the file, the line and the column and leaves `raw.<table>` 
 
 Rules over a series (prices per symbol, FX per pair) look at most one row back or ahead (`lag`/`lead`
 without an offset): when a load only appends later rows to a series, the loader re-checks the new rows
-with the last CONTEXT_ROWS rows already loaded (loader.py, append path), which is then exact.
+with the last CONTEXT_ROWS rows already loaded (raw/append.py), which is then exact.
 
 Severity decides what happens to an offending row:
 - `error`: the load fails (SeedValidationError) and nothing changes;
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..settings import dbt_var
 from .schemas import BY_NAME
 
 # A close this many times (or this fraction of) its neighbour is not a market move: the widest daily
@@ -31,9 +32,9 @@ from .schemas import BY_NAME
 PRICE_JUMP_FACTOR = 10.0
 # An FX rate that moves this much in a day is an inverted quote or another pair (widest in the seeds: 2.2%).
 FX_JUMP_FACTOR = 1.2
-# Longest run of calendar days without a rate, per pair. Matches dbt var `fx_max_fill_days` (forward fill
-# over at most 7 days): a longer gap would leave valuations without a rate. Widest in the seeds: 5 (Easter).
-FX_MAX_GAP_DAYS = 7
+# Longest run of calendar days without a rate, per pair: the dbt var `fx_max_fill_days` (the marts forward-fill
+# over at most that many days), so a longer gap would leave valuations without a rate. Widest in the seeds: 5.
+FX_MAX_GAP_DAYS = int(dbt_var("fx_max_fill_days"))
 # Diluted EPS x diluted shares must give net income within this share of net income, or within half a
 # cent of EPS rounding times the share count (whichever is larger). Widest in the seeds: 4.5% (Alibaba
 # FY24Q4 adjusted, whose share count is itself derived from the GAAP figures).
@@ -307,8 +308,8 @@ CROSS_CHECKS: tuple[CrossCheck, ...] = (
     _reporting_currency("balance_sheet"),
     _company_known("capex_quarterly"),
     _reporting_currency("capex_quarterly"),
-    _company_known("capex_guidance"),
-    _reporting_currency("capex_guidance"),
+    _company_known("guidance"),
+    _reporting_currency("guidance"),
     # --- reference and events ---------------------------------------------------------------------
     _company_known("listings"),
     CrossCheck(
@@ -321,7 +322,7 @@ CROSS_CHECKS: tuple[CrossCheck, ...] = (
             from {t} where benchmark_symbol is not null and benchmark_symbol not in (select symbol from {t})
         """,
     ),
-    _company_known("ai_events"),
+    _company_known("events"),
 )
 
 

@@ -462,7 +462,7 @@ TABLES: tuple[RawTable, ...] = (
         checks=(_announced_after_end, _positive_value),
     ),
     RawTable(
-        name="capex_guidance",
+        name="guidance",
         family="guidance",
         description="Announced capital-expenditure guidance (low/high, millions).",
         columns=(
@@ -493,7 +493,7 @@ TABLES: tuple[RawTable, ...] = (
         ),
     ),
     RawTable(
-        name="ai_events",
+        name="events",
         family="events",
         description="Dated AI and corporate catalysts.",
         columns=(

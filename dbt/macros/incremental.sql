@@ -27,7 +27,7 @@ Every incremental model is keyed by (symbol, date) and built with delete+insert 
 The result equals a full rebuild (tests/test_incremental.py builds both and compares every row). What the
 verification cannot see needs `dbt build --full-refresh`: a change in a MACRO these models call (the checksum
 covers the model file only), or in a var they read (none of them reads one today). `make run`, Dagster's
-jobs and dagster_project/build.py run a normal `dbt build`; see README "Incremental builds".
+jobs and dagster_project/cli/build.py run a normal `dbt build`; the story is told in docs/incremental-builds.md.
 
 Engine-specific pieces (row hashes, the delete) are dispatched, with DuckDB and Spark variants; the hooks
 themselves (temporary table, `create or replace table`) are written for and tested on DuckDB only.

@@ -7,7 +7,7 @@
 
 with calendar as (
     select company_id, period_end, release_date
-    from {{ ref('stg_filings__earnings_calendar') }}
+    from {{ ref('stg_earnings_calendar__earnings_calendar') }}
 ),
 
 calendar_companies as (

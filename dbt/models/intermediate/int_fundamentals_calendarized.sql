@@ -19,7 +19,7 @@ companies as (
 
 calendar as (
     select company_id, fiscal_year, fiscal_quarter, release_date, release_time, release_timezone
-    from {{ ref('stg_filings__earnings_calendar') }}
+    from {{ ref('stg_earnings_calendar__earnings_calendar') }}
 ),
 
 company_markets as (

@@ -24,7 +24,7 @@ with guidance as (
         ({{ dbt.datediff('period_start', 'period_end', 'month') }} + 1) / 12.0 as period_years,
         lead(announced_on) over (partition by company_id, period_label order by announced_on) as next_announced_on,
         basis
-    from {{ ref('stg_filings__capex_guidance') }}
+    from {{ ref('stg_guidance__guidance') }}
 ),
 
 fx as (

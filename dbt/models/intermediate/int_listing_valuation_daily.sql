@@ -4,10 +4,6 @@
 -- first (pre-hook); then rows after the last date held are written, for every listing of a company from the
 -- earliest date written for any of them (market_cap_gap_to_primary compares listings on the same date).
 {{ config(
-    materialized='incremental',
-    incremental_strategy='delete+insert',
-    unique_key=['symbol', 'date'],
-    on_schema_change='fail',
     pre_hook="{{ incremental_invalidate(listing_valuation_daily_invalid()) }}",
     post_hook="{{ incremental_save_state() }}",
 ) }}

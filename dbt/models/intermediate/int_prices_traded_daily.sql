@@ -3,10 +3,6 @@
 -- (pre-hook); then each symbol's rows after the last date held are written. Un-adjusting needs every later
 -- ex-date, so a symbol re-read into its stored history (a forced date range) is read whole.
 {{ config(
-    materialized='incremental',
-    incremental_strategy='delete+insert',
-    unique_key=['symbol', 'date'],
-    on_schema_change='fail',
     pre_hook="{{ incremental_invalidate(prices_traded_daily_invalid()) }}",
     post_hook="{{ incremental_save_state(prices_traded_daily_action_inputs()) }}",
 ) }}

@@ -5,10 +5,6 @@
 -- each symbol's new rows are computed from a lookback of 52 weeks + a margin (the whole series when that
 -- lookback holds fewer than the 5 closes the 5-day return needs) and only the new rows are written.
 {{ config(
-    materialized='incremental',
-    incremental_strategy='delete+insert',
-    unique_key=['symbol', 'date'],
-    on_schema_change='fail',
     pre_hook="{{ incremental_invalidate(returns_daily_invalid()) }}",
     post_hook="{{ incremental_save_state() }}",
 ) }}

@@ -7,7 +7,7 @@
 -- A period can appear once per presentation (segment structure): as first published and as restated under
 -- a later structure. `presentation_rank` orders a company's presentations in time (1 = oldest;
 -- 'as_reported' rows of companies without dated structures rank 1), `sotp_group` is the sum-of-the-parts
--- group of the segment in its presentation (stg_reference__segment_mapping; companies without a mapping:
+-- group of the segment in its presentation (stg_segment_mapping__segment_mapping; companies without a mapping:
 -- 'cloud_ai' for their var cloud_segments, else 'other_operating'), and `is_latest_presentation` marks, per
 -- period, segment and metric, the row of the latest presentation (the latest-known restatement; use it for
 -- time series that are not point in time).
@@ -18,7 +18,7 @@ with segments as (
 
 mapping as (
     select company_id, presentation, segment, sotp_group, valid_from
-    from {{ ref('stg_reference__segment_mapping') }}
+    from {{ ref('stg_segment_mapping__segment_mapping') }}
 ),
 
 presentation_order as (

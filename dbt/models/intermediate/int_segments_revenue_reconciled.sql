@@ -1,13 +1,13 @@
 -- Segment revenue summed per company, fiscal period (quarter or full fiscal year) and presentation, next to
 -- group revenue, for the identity "segment revenue (incl. inter-segment elimination) = group revenue".
--- The expected segments are those of the presentation with a revenue line (stg_reference__segment_mapping,
+-- The expected segments are those of the presentation with a revenue line (stg_segment_mapping__segment_mapping,
 -- reports_revenue), for the companies of var segment_reconciliation_companies (whose mapping lists every
 -- segment; a company mapping only its cloud segment, or without a mapping, is not reconciled). Meaningful only where every
 -- expected segment is present: `all_segments_present`. Group revenue of a fiscal year is the sum of its four
 -- quarters from fundamentals (null unless all four are present).
 with expected as (
     select company_id, presentation, segment
-    from {{ ref('stg_reference__segment_mapping') }}
+    from {{ ref('stg_segment_mapping__segment_mapping') }}
     where reports_revenue
       and company_id in ({{ sql_string_list(var('segment_reconciliation_companies')) }})
 ),

@@ -5,7 +5,7 @@
     The state after the results of day E holds from E + 1 day (a figure is known from the day after its
     announcement) to the next event + 1 day.
 
-    On each event E, for each SOTP group and metric, the presentation in force P (stg_reference__segment_mapping:
+    On each event E, for each SOTP group and metric, the presentation in force P (stg_segment_mapping__segment_mapping:
     valid_from <= E < valid_to) names the segments the group is made of (for revenue: those with a revenue
     line; for profit: all but the elimination). Every segment of a group is on the same basis (ttm_basis):
       * four_quarters: every segment has its latest 4 quarters published under P, known by E, consecutive,
@@ -28,7 +28,7 @@ with periods as (
 
 mapping as (
     select company_id, presentation, valid_from, valid_to, segment, sotp_group, reports_revenue
-    from {{ ref('stg_reference__segment_mapping') }}
+    from {{ ref('stg_segment_mapping__segment_mapping') }}
 ),
 
 structures as (

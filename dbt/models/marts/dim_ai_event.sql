@@ -6,4 +6,4 @@ select
     title,
     description,
     source
-from {{ ref('stg_reference__ai_events') }}
+from {{ ref('stg_events__events') }}

@@ -2,10 +2,6 @@
 -- Incremental (macros/incremental.sql): symbols whose valuation or return rows changed upstream are deleted
 -- first (pre-hook); then each symbol's rows after the last date held are written.
 {{ config(
-    materialized='incremental',
-    incremental_strategy='delete+insert',
-    unique_key=['symbol', 'date'],
-    on_schema_change='fail',
     pre_hook="{{ incremental_invalidate(listing_valuation_mart_invalid()) }}",
     post_hook="{{ incremental_save_state() }}",
 ) }}

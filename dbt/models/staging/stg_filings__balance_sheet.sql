@@ -9,4 +9,4 @@ select
     source_kind,
     basis,
     note
-from {{ source('filings', 'balance_sheet') }}
+from {{ source('balance_sheet', 'balance_sheet') }}

@@ -12,4 +12,4 @@ select
     source_kind,
     basis,
     note
-from {{ source('filings', 'capex_quarterly') }}
+from {{ source('capex', 'capex_quarterly') }}

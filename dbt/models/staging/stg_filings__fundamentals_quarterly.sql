@@ -12,4 +12,4 @@ select
     source_kind,
     basis,
     note
-from {{ source('filings', 'fundamentals_quarterly') }}
+from {{ source('fundamentals', 'fundamentals_quarterly') }}

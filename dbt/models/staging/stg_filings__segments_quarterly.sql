@@ -14,4 +14,4 @@ select
     source_kind,
     basis,
     note
-from {{ source('filings', 'segments_quarterly') }}
+from {{ source('segments', 'segments_quarterly') }}

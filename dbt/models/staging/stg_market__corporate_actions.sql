@@ -12,4 +12,4 @@ select
     source,
     basis,
     note
-from {{ source('market', 'corporate_actions') }}
+from {{ source('corporate_actions', 'corporate_actions') }}

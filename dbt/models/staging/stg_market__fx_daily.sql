@@ -5,4 +5,4 @@ select
     rate,
     source,
     basis
-from {{ source('market', 'fx_daily') }}
+from {{ source('fx', 'fx_daily') }}

@@ -13,5 +13,5 @@ select
     price_basis,
     source,
     basis
-from {{ source('market', 'prices_daily') }}
+from {{ source('prices', 'prices_daily') }}
 where not ({{ is_vendor_placeholder_row() }})

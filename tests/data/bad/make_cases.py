@@ -215,9 +215,9 @@ def main() -> None:
          "fiscal quarter 5 (a 53-week-year artefact)", text(edit(cx, 6, fiscal_quarter="5")))
     gu = lines("guidance/capex_guidance.csv")
     G = "guidance/capex_guidance.csv"
-    case("guidance_high_below_low.csv", "capex_guidance", G, "fail", 2, "high", "high_not_below_low",
+    case("guidance_high_below_low.csv", "guidance", G, "fail", 2, "high", "high_not_below_low",
          "range typed high-low reversed", text(edit(gu, 2, low="80000", high="60000")))
-    case("guidance_period_reversed.csv", "capex_guidance", G, "fail", 3, "period_end", "period_end_after_start",
+    case("guidance_period_reversed.csv", "guidance", G, "fail", 3, "period_end", "period_end_after_start",
          "period start and end swapped", text(edit(gu, 3, period_start="2025-12-31", period_end="2025-01-01")))
 
     # ---- reference and events -----------------------------------------------------------------------------
@@ -233,12 +233,12 @@ def main() -> None:
          "month_in_range", "fiscal year end month 13", text(edit(co, 3, fiscal_year_end_month="13")))
     ev = lines("events/ai_events.csv")
     E = "events/ai_events.csv"
-    case("events_unknown_company.csv", "ai_events", E, "fail", 3, "company_id", "unknown company_id",
+    case("events_unknown_company.csv", "events", E, "fail", 3, "company_id", "unknown company_id",
          "event tagged with a company not in companies.csv", text(edit(ev, 3, company_id="ali")))
-    case("events_date_as_text.csv", "ai_events", E, "fail", 4, "event_date", "could not convert",
+    case("events_date_as_text.csv", "events", E, "fail", 4, "event_date", "could not convert",
          "date written out ('Nov 16 2023')", text(edit(ev, 4, event_date="Nov 16 2023")))
     cp = text(edit(ev, 5, title="Alibaba results \u2013 cloud spin-off called off")).encode("cp1252")
-    case("events_cp1252.csv", "ai_events", E, "fail", 5, "title", "utf-8",
+    case("events_cp1252.csv", "events", E, "fail", 5, "title", "utf-8",
          "saved as Windows-1252 (en dash is byte 0x96)", cp)
 
     with (HERE / "cases.csv").open("w", newline="", encoding="utf-8") as handle:

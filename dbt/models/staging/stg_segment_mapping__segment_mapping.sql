@@ -15,4 +15,4 @@ select
     source_kind,
     basis,
     note
-from {{ source('reference', 'segment_mapping') }}
+from {{ source('segment_mapping', 'segment_mapping') }}

@@ -1,17 +1,11 @@
 """dbt models as Dagster assets: one translator decides keys, groups, owners, descriptions and partitions.
 
-One `@dbt_assets` (one `dbt build`, every test an asset check) over the whole project. dbt decides what an
-incremental run of the price-derived models rebuilds (dbt/macros/incremental.sql: every row after the last
-date each model holds, plus whatever a change in the inputs invalidated), so every run leaves them equal to
-a full rebuild. Two variants of the same assets:
-- `dbt_models` (code location `dagster_project.definitions`, the default): unpartitioned;
-- `build_dbt_assets(daily_partitions=True)` (code location `dagster_project.definitions_daily`): the
-  incremental models carry daily partitions, everything else stays unpartitioned; a run for a partition (or
-  a backfill's range, in one run) also recomputes its own dates (dbt vars `incremental_from` /
-  `incremental_to`).
-A run tagged `dbt/full_refresh=true` (job `full_refresh_everything`) passes `--full-refresh`. The project is
-not split into two `@dbt_assets`: that splits the dbt op around the partitioned models and runs relationship
-tests before the models they reference exist.
+One `@dbt_assets` (one `dbt build`, every test an asset check) over the whole project; dbt decides what an
+incremental run rebuilds (docs/incremental-builds.md). `build_dbt_assets(daily_partitions=True)` puts daily
+partitions on the incremental models (a run also recomputes its dates through the dbt vars `incremental_from`
+/ `incremental_to`). A run tagged `dbt/full_refresh=true` passes `--full-refresh`. The project is not split
+into two `@dbt_assets`: that splits the dbt op around the partitioned models and runs relationship tests
+before the models they reference exist.
 """
 
 import json
@@ -19,11 +13,10 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 import dagster as dg
-import duckdb
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
-from ..dbt_project import dbt_project
-from ..paths import build_db_path
+from ..database import connect_build
+from .project import prepare_manifest
 
 LAYERS = ("staging", "intermediate", "marts")
 FULL_REFRESH_TAG = "dbt/full_refresh"
@@ -67,18 +60,12 @@ class WarehouseTranslator(DagsterDbtTranslator):
         return None
 
 
-translator = WarehouseTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True))
-
-
 def build_dbt_assets(daily_partitions: bool = False) -> dg.AssetsDefinition:
     """The dbt project as one multi-asset; with `daily_partitions`, the incremental models are partitioned."""
-    if daily_partitions:
-        dbt_translator = WarehouseTranslator(DagsterDbtTranslatorSettings(enable_asset_checks=True), True)
-    else:
-        dbt_translator = translator
+    dbt_translator = WarehouseTranslator(DagsterDbtTranslatorSettings(enable_asset_checks=True), daily_partitions)
 
     @dbt_assets(
-        manifest=dbt_project.manifest_path,
+        manifest=prepare_manifest(),
         dagster_dbt_translator=dbt_translator,
         name="dbt_models",
         backfill_policy=dg.BackfillPolicy.single_run() if daily_partitions else None,
@@ -121,7 +108,7 @@ def _row_counts(
     if not nodes:
         return
     selected = context.selected_asset_keys
-    with duckdb.connect(str(build_db_path()), read_only=True) as conn:
+    with connect_build(read_only=True) as conn:
         for node in nodes.values():
             key = dbt_translator.get_asset_key(node)
             if key not in selected:
@@ -129,6 +116,3 @@ def _row_counts(
             relation = f'"{node["schema"]}"."{node.get("alias") or node["name"]}"'
             count = conn.execute(f"select count(*) from {relation}").fetchone()[0]
             yield dg.AssetObservation(asset_key=key, metadata={"dagster/row_count": int(count)})
-
-
-dbt_models = build_dbt_assets()

@@ -2,11 +2,11 @@
 
 import dagster as dg
 
-from ..paths import SEEDS_DIR
-from ..raw.checks import required_tables
-from ..raw.loader import SeedValidationError, load_table, seed_files
-from ..raw.schemas import TABLES, RawTable
-from ..resources import BuildDatabase
+from ..database import BuildDatabase
+from ..paths import seeds_dir
+from .checks import required_tables
+from .loader import SeedValidationError, load_table, seed_files
+from .schemas import TABLES, RawTable
 
 
 def _column_schema(spec: RawTable) -> dg.TableSchema:
@@ -54,10 +54,11 @@ def _raw_asset(spec: RawTable) -> dg.AssetsDefinition:
         check_specs=[contract_check],
     )
     def _load(context: dg.AssetExecutionContext, build_db: BuildDatabase):
-        files = seed_files(SEEDS_DIR, spec)
+        folder = seeds_dir()
+        files = seed_files(folder, spec)
         try:
             with build_db.get_connection() as conn:
-                result = load_table(conn, spec, files, root=SEEDS_DIR.parent, strict_cross_checks=True)
+                result = load_table(conn, spec, files, root=folder.parent, strict_cross_checks=True)
         except SeedValidationError as error:
             # Shown in the UI as a failed check with the offending rows; the raw table is unchanged.
             yield dg.AssetCheckResult(

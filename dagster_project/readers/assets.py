@@ -4,16 +4,16 @@ import base64
 
 import dagster as dg
 
-from ..charts import render_all
 from ..paths import published_db_path, warehouse_dir
-from .publish import published_warehouse
+from ..serving.assets import PUBLISHED_KEY
+from .charts import render_all
 
 
 @dg.asset(
     key=["warehouse", "charts"],
     group_name="serving",
     kinds={"python", "matplotlib"},
-    deps=[published_warehouse],
+    deps=[PUBLISHED_KEY],
     description="China vs US median P/E, Alibaba vs the Hang Seng around the catalysts, the sum-of-the-parts "
     "bridge and quarterly capex by company and region, as PNG files in WAREHOUSE_DIR/charts/.",
 )

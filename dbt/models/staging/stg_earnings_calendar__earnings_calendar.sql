@@ -11,4 +11,4 @@ select
     source_kind,
     basis,
     note
-from {{ source('filings', 'earnings_calendar') }}
+from {{ source('earnings_calendar', 'earnings_calendar') }}

@@ -10,14 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
-from .paths import duckdb_memory_limit
+from ..database import connect_memory
+from ..raw.base import Checkpoint, no_checkpoint
 
 # DuckDB 1.1+ drivers (bundled by many BI tools) can read files written with this storage version.
 STORAGE_VERSION = "v1.1.0"
@@ -28,19 +27,6 @@ TMP_PREFIX = ".publishing-"
 # to open them for writing is refused by the OS. Replacing them stays possible: a rename is an
 # operation on the folder, not on the file.
 PUBLISHED_MODE = 0o444
-
-
-def pause_for_tests(point: str) -> None:
-    """Test-only hook: with CTR_TEST_PAUSE_AT=<point>, announce the point on stderr and sleep, so a
-    crash test (tests/test_crash_safety.py) can SIGKILL the build at a known step. Points:
-    raw-<table> (before loading it), raw-in-transaction-<table> (inside its load transaction), dbt
-    (before dbt build), publish-before-rename (the new file is
-    complete, not yet renamed over the old one), publish-parquet (all Parquet files written, none
-    renamed yet).
-    Unset in normal runs, where it costs one environment lookup."""
-    if os.environ.get("CTR_TEST_PAUSE_AT") == point:
-        print(f"CTR_TEST_PAUSED {point}", file=sys.stderr, flush=True)
-        time.sleep(float(os.environ.get("CTR_TEST_PAUSE_SECONDS", "600")))
 
 
 @dataclass(frozen=True)
@@ -89,8 +75,12 @@ def seed_fingerprint(conn: duckdb.DuckDBPyConnection) -> str:
     return hashlib.sha256("\n".join("\t".join(r) for r in rows).encode()).hexdigest()
 
 
-def publish(build_db: Path, published: Path, parquet_dir: Path | None = None) -> PublishResult:
-    """Copy the `marts` schema of `build_db` to `published`, atomically; export Parquet alongside."""
+def publish(
+    build_db: Path, published: Path, parquet_dir: Path | None = None, checkpoint: Checkpoint = no_checkpoint
+) -> PublishResult:
+    """Copy the `marts` schema of `build_db` to `published`, atomically; export Parquet alongside.
+    `checkpoint` is called with `publish-parquet` (every Parquet file written, none renamed) and
+    `publish-before-rename` (the new file complete, not yet renamed over the old one)."""
     folder = published.parent
     folder.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(folder)
@@ -104,7 +94,7 @@ def publish(build_db: Path, published: Path, parquet_dir: Path | None = None) ->
     # An in-memory session attaches the build read-only and the new file writable.
     # The marts carry no meaningful row order (dbt builds them with preserve_insertion_order off too): not
     # preserving it lets both cores write the copy (measured: ~1.5x faster on the largest mart).
-    conn = duckdb.connect(config={"memory_limit": duckdb_memory_limit(), "preserve_insertion_order": False})
+    conn = connect_memory(preserve_insertion_order=False)
     conn.execute(f"attach '{build_db}' as build (read_only)")
     conn.execute("use build")
     try:
@@ -145,13 +135,13 @@ def publish(build_db: Path, published: Path, parquet_dir: Path | None = None) ->
             conn.execute(f"copy {PUBLISHED_SCHEMA}.{table} to '{part}' (format parquet)")
             os.chmod(part, PUBLISHED_MODE)
             parts[part] = parquet_dir / f"{table}.parquet"
-        pause_for_tests("publish-parquet")
+        checkpoint("publish-parquet")
     finally:
         conn.close()
 
     _fsync(tmp)
     os.chmod(tmp, PUBLISHED_MODE)
-    pause_for_tests("publish-before-rename")
+    checkpoint("publish-before-rename")
     os.replace(tmp, published)  # the one atomic step readers can observe
     _fsync(folder)
     for part, target in parts.items():

@@ -1,7 +1,11 @@
-"""What the seeds cover and which figures are missing, per family and company.
+"""What the seeds cover and which figures are missing, per family and company, read from the build database.
 
-    python -m dagster_project.coverage            # print the report (markdown)
-    python -m dagster_project.coverage --write    # also refresh the coverage section of seeds/README.md
+    make coverage                                     # after `make run`: print it and refresh seeds/README.md
+    python -m dagster_project.cli.coverage            # print the report (markdown)
+    python -m dagster_project.cli.coverage --write    # also refresh the coverage section of seeds/README.md
+
+Fiscal quarters are placed on the calendar by the warehouse's own rule (dbt macro
+`calendar_quarter_of_fiscal_period`, as the intermediate models hold it), never by a copy of it here.
 
 The reasons for each gap are written by whoever compiled the figures, in seeds/<family>/GAPS_*.md;
 this report lists what is absent so that a gap is always visible, never silently filled.
@@ -15,31 +19,35 @@ from pathlib import Path
 
 import duckdb
 
-from .paths import PROJECT_ROOT, SEEDS_DIR
-from .raw.loader import load_table, seed_files
-from .raw.schemas import TABLES
+from ..database import connect_build, connect_memory
+from ..paths import PROJECT_ROOT, SEEDS_DIR, build_db_path
+from ..raw.loader import load_table, seed_files
+from ..raw.schemas import FUNDAMENTAL_METRICS, TABLES
+from .contract import replace_between
 
 FIRST_QUARTER, LAST_QUARTER = "2022Q1", "2025Q1"  # last calendar quarter announced by 2025-06-30
-PE_METRICS = (
-    "revenue_m",
-    "net_income_gaap_m",
-    "eps_diluted_gaap",
-    "net_income_adjusted_m",
-    "eps_diluted_adjusted",
-    "diluted_shares_m",
-    "shares_outstanding_m",
-)
+PE_METRICS = FUNDAMENTAL_METRICS  # every metric the contract allows in raw.fundamentals_quarterly
 START, END = "<!-- coverage:start -->", "<!-- coverage:end -->"
 
-# Calendar quarter of a fiscal quarter: the quarter containing its midpoint (period end minus 45 days).
-CAL_Q = (
-    "concat(cast(year(period_end - interval 45 day) as varchar), 'Q', "
-    "cast(quarter(period_end - interval 45 day) as varchar))"
-)
+# The calendar quarter of every fiscal quarter the build placed on the calendar.
+FISCAL_CALENDAR = """
+    with fiscal_calendar as (
+        select distinct company_id, fiscal_year, fiscal_quarter, calendar_quarter from (
+            select company_id, fiscal_year, fiscal_quarter, calendar_quarter
+            from intermediate.int_fundamentals_calendarized
+            union all
+            select company_id, fiscal_year, fiscal_quarter, calendar_quarter from intermediate.int_capex_calendarized
+            union all
+            select company_id, fiscal_year, fiscal_quarter, calendar_quarter
+            from intermediate.int_segments_calendarized
+        ) where calendar_quarter is not null
+    )
+"""
 
 
 def load_seeds(seeds_dir: Path = SEEDS_DIR) -> duckdb.DuckDBPyConnection:
-    conn = duckdb.connect()
+    """Every seed family loaded and checked into an in-memory database (raw tables only)."""
+    conn = connect_memory()
     for spec in TABLES:
         load_table(conn, spec, seed_files(seeds_dir, spec), root=PROJECT_ROOT)
     return conn
@@ -63,7 +71,9 @@ def _missing(present: set[str], expected: list[str]) -> str:
 def fundamentals_section(conn: duckdb.DuckDBPyConnection) -> list[str]:
     quarters = _quarters()
     rows = conn.execute(
-        f"select company_id, metric, list(distinct {CAL_Q}) from raw.fundamentals_quarterly group by all"
+        FISCAL_CALENDAR + "select company_id, metric, list(distinct calendar_quarter) "
+        "from raw.fundamentals_quarterly join fiscal_calendar using (company_id, fiscal_year, fiscal_quarter) "
+        "group by all"
     ).fetchall()
     have = {(c, m): set(qs) for c, m, qs in rows}
     companies = [
@@ -89,11 +99,12 @@ def fundamentals_section(conn: duckdb.DuckDBPyConnection) -> list[str]:
 
 def quarterly_family_section(conn, table: str, title: str, by: str) -> list[str]:
     quarters = _quarters()
+    full_year = "count(*) filter (where fiscal_quarter = 0)" if table == "segments_quarterly" else "0"
     rows = conn.execute(
-        f"select company_id, {by}, list(distinct {CAL_Q}) filter (where fiscal_quarter between 1 and 4), "
-        f"count(*) filter (where fiscal_quarter = 0) from raw.{table} group by all order by all"
-        if table == "segments_quarterly"
-        else f"select company_id, {by}, list(distinct {CAL_Q}), 0 from raw.{table} group by all order by all"
+        FISCAL_CALENDAR + f"select company_id, {by}, list(distinct calendar_quarter) filter "
+        f"(where fiscal_quarter between 1 and 4 and calendar_quarter is not null), {full_year} "
+        f"from raw.{table} left join fiscal_calendar using (company_id, fiscal_year, fiscal_quarter) "
+        "group by all order by all"
     ).fetchall()
     label = by.split(" ")[0] if "||" not in by else "segment / metric"
     lines = [
@@ -134,8 +145,8 @@ def other_section(conn) -> list[str]:
     ca = conn.execute(
         "select action_type, count(*), count(distinct symbol) from raw.corporate_actions group by 1 order by 1"
     ).fetchall()
-    gd = conn.execute("select company_id, period_label, announced_on from raw.capex_guidance order by 1, 3").fetchall()
-    ev = conn.execute("select event_type, count(*) from raw.ai_events group by 1 order by 1").fetchall()
+    gd = conn.execute("select company_id, period_label, announced_on from raw.guidance order by 1, 3").fetchall()
+    ev = conn.execute("select event_type, count(*) from raw.events group by 1 order by 1").fetchall()
     lines = ["### fx, balance sheet, corporate actions, guidance, events", ""]
     lines += [f"- fx USD/{q}: {a} … {b}, {n} days" for q, a, b, n in fx]
     lines += [f"- balance sheet {c}: period ends {', '.join(str(d) for d in ds)}" for c, ds in bs]
@@ -145,32 +156,10 @@ def other_section(conn) -> list[str]:
     return lines
 
 
-def contract() -> str:
-    """The declared schema of every family, rendered from raw/schemas.py (the single source of truth)."""
-    out = []
-    for spec in TABLES:
-        out += [
-            f"### `seeds/{spec.family}/{spec.pattern}` → `raw.{spec.name}`",
-            "",
-            spec.description,
-            "",
-            f"Primary key: ({', '.join(spec.primary_key)}).",
-            "",
-            "| column | type | required | allowed / meaning |",
-            "|---|---|---|---|",
-        ]
-        for c in spec.columns:
-            meaning = ("one of: " + ", ".join(f"`{v}`" for v in c.allowed)) if c.allowed else ""
-            meaning = "; ".join(x for x in (meaning, c.description) if x)
-            out.append(f"| `{c.name}` | {c.type} | {'yes' if c.required else ''} | {meaning} |")
-        if spec.checks:
-            out += ["", "Row rules: " + "; ".join(f"`{k.predicate}`" for k in spec.checks) + "."]
-        out.append("")
-    return "\n".join(out)
-
-
 def report(seeds_dir: Path = SEEDS_DIR) -> str:
-    conn = load_seeds(seeds_dir)
+    if not build_db_path().exists():
+        raise SystemExit(f"No build database at {build_db_path()}: run `make run` first.")
+    conn = connect_build(read_only=True)
     gap_files = sorted(p.relative_to(seeds_dir) for p in seeds_dir.glob("*/GAPS_*.md"))
     parts = [
         "Generated by `make coverage` from the seed files; the reasons for each gap are in "
@@ -190,16 +179,8 @@ def report(seeds_dir: Path = SEEDS_DIR) -> str:
     return "\n".join(parts) + "\n"
 
 
-def _replace_between(text: str, start: str, end: str, body: str) -> str:
-    head, _, rest = text.partition(start)
-    _, _, tail = rest.partition(end)
-    return f"{head}{start}\n{body}{end}{tail}"
-
-
 def write_readme(text: str, readme: Path = SEEDS_DIR / "README.md") -> None:
-    current = _replace_between(readme.read_text(), START, END, text)
-    current = _replace_between(current, "<!-- contract:start -->", "<!-- contract:end -->", contract())
-    readme.write_text(current)
+    readme.write_text(replace_between(readme.read_text(), START, END, text))
 
 
 def main(argv: list[str] | None = None) -> int:

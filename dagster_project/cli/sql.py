@@ -7,18 +7,13 @@ import sys
 
 import duckdb
 
-from .paths import published_db_path
-
-READ_ONLY_CONFIG = {"enable_external_access": False, "lock_configuration": True}
+from ..database import connect_published
+from ..paths import published_db_path
 
 
 def connect_read_only() -> duckdb.DuckDBPyConnection:
-    path = published_db_path()
-    if not path.exists():
-        raise SystemExit(f"No published warehouse at {path}. Run `make run` first.")
-    # Read-only, and locked: no file access beyond the warehouse itself (no ATTACH of another file, no
-    # COPY ... TO, no extension installs), and the settings cannot be switched back on (RELIABILITY.md).
-    return duckdb.connect(str(path), read_only=True, config=READ_ONLY_CONFIG)
+    """The published warehouse, read-only and locked (database.connect_published)."""
+    return connect_published()
 
 
 def run_query(conn: duckdb.DuckDBPyConnection, query: str) -> None:

@@ -7,4 +7,4 @@ select
     description,
     source,
     basis
-from {{ source('reference', 'ai_events') }}
+from {{ source('events', 'events') }}

@@ -13,4 +13,4 @@ select
     source_kind,
     basis,
     note
-from {{ source('filings', 'capex_guidance') }}
+from {{ source('guidance', 'guidance') }}

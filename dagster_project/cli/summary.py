@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import sys
 
-import duckdb
-
-from .paths import published_db_path
+from ..database import connect_published
+from ..paths import published_db_path
 
 
 def main() -> int:
@@ -14,7 +13,7 @@ def main() -> int:
     if not path.exists():
         print(f"No published warehouse at {path}: the build did not finish.", file=sys.stderr)
         return 1
-    with duckdb.connect(str(path), read_only=True) as conn:
+    with connect_published(locked=False) as conn:
         rows = conn.execute(
             "select table_name, estimated_size from duckdb_tables() where schema_name = 'marts' order by 1"
         ).fetchall()

@@ -1,0 +1,74 @@
+"""The dbt project as Dagster and the command line see it, and the dbt CLI resource.
+
+Nothing happens on import: `prepare_manifest()` (re)builds the manifest when it is missing or older than a
+model, macro or test, so a fresh clone needs no manual `dbt parse`; the definitions and `cli/build.py` call it.
+dbt is run from this interpreter's environment by its full path, with `paths.dbt_env()`.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from dagster_dbt import DbtCliResource, DbtProject
+
+from ..paths import DBT_DIR, PROJECT_ROOT, dbt_env
+
+DBT_EXECUTABLE = str(Path(sys.executable).parent / "dbt")
+
+dbt_project = DbtProject(project_dir=DBT_DIR, profiles_dir=DBT_DIR)
+
+
+def _newest_source_mtime() -> float:
+    folders = [DBT_DIR / "models", DBT_DIR / "macros", DBT_DIR / "tests", PROJECT_ROOT / "analyses"]
+    files = [DBT_DIR / "dbt_project.yml", DBT_DIR / "profiles.yml"]
+    for folder in folders:
+        files.extend(p for p in folder.rglob("*") if p.suffix in {".sql", ".yml", ".yaml"})
+    return max((p.stat().st_mtime for p in files if p.exists()), default=0.0)
+
+
+def prepare_manifest() -> Path:
+    manifest = Path(dbt_project.manifest_path)
+    if not manifest.exists() or manifest.stat().st_mtime < _newest_source_mtime():
+        # dbt/target explicitly: a DBT_TARGET_PATH in the environment (a benchmark's) must not move the manifest
+        run_dbt("parse", "--quiet", target_path=manifest.parent)
+    return manifest
+
+
+def run_dbt(*args: str, target_path: Path | None = None) -> None:
+    """Run the dbt CLI on the project (outside Dagster: cli/build.py)."""
+    command = [DBT_EXECUTABLE, *args, "--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR)]
+    if target_path is not None:
+        command += ["--target-path", str(target_path)]
+    subprocess.run(command, check=True, cwd=DBT_DIR, env=dbt_env())
+
+
+@contextmanager
+def _dbt_environment() -> Iterator[None]:
+    """WAREHOUSE_DIR as `paths.warehouse_dir()` resolves it, for the length of one dbt call (the resource
+    starts dbt with the current environment and reads the profile in process)."""
+    previous = os.environ.get("WAREHOUSE_DIR")
+    os.environ["WAREHOUSE_DIR"] = dbt_env()["WAREHOUSE_DIR"]
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("WAREHOUSE_DIR", None)
+        else:
+            os.environ["WAREHOUSE_DIR"] = previous
+
+
+class WarehouseDbtCli(DbtCliResource):
+    """dagster-dbt's CLI resource, run with the warehouse folder the rest of the pipeline uses."""
+
+    def cli(self, *args, **kwargs):
+        with _dbt_environment():
+            return super().cli(*args, **kwargs)
+
+
+def dbt_cli() -> WarehouseDbtCli:
+    return WarehouseDbtCli(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE)

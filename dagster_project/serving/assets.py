@@ -1,0 +1,39 @@
+"""The published, read-only warehouse: materialized only after every dbt model and test passed."""
+
+import dagster as dg
+
+from ..paths import build_db_path, published_db_path
+from .publish import publish
+
+PUBLISHED_KEY = dg.AssetKey(["warehouse", "published"])
+
+
+def build_published_warehouse(dbt_models: dg.AssetsDefinition) -> dg.AssetsDefinition:
+    """The published warehouse, downstream of every dbt model (and so of every dbt test)."""
+
+    @dg.asset(
+        key=PUBLISHED_KEY,
+        group_name="serving",
+        kinds={"duckdb", "parquet"},
+        deps=[dbt_models],
+        description="Read-only copy of the marts at WAREHOUSE_DIR/warehouse.duckdb (DuckDB 1.1+ readable), "
+        "replaced by one atomic rename, plus Parquet exports in WAREHOUSE_DIR/parquet/.",
+    )
+    def published_warehouse(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+        return _publish(context)
+
+    return published_warehouse
+
+
+def _publish(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+    result = publish(build_db_path(), published_db_path())
+    context.log.info(f"published {len(result.tables)} tables to {result.path}")
+    return dg.MaterializeResult(
+        metadata={
+            "path": dg.MetadataValue.path(str(result.path)),
+            "parquet_dir": dg.MetadataValue.path(str(result.parquet_dir)),
+            "tables": dg.MetadataValue.json(result.tables),
+            "seed_fingerprint": result.seed_fingerprint,
+            "built_at_utc": result.built_at,
+        }
+    )

@@ -1,0 +1,41 @@
+-- The sum-of-the-parts bridge of fct_segment_valuation in long form: per date with every part, the market value
+-- less e-commerce (at its multiple), net cash and investments; the steps of a date add up to the implied value
+-- of cloud and AI. is_latest marks the latest such date (what the charts show).
+with valued as (
+    select date, company_id, market_cap_usd, ecommerce_value_usd, net_cash_usd, investments_usd,
+        implied_cloud_ai_value_usd
+    from {{ ref('fct_segment_valuation') }}
+    where implied_cloud_ai_value_usd is not null
+),
+
+latest as (
+    select max(date) as latest_date
+    from valued
+),
+
+steps as (
+    select date, company_id, 1 as step_order, '1 Market value' as step, market_cap_usd as value_usd
+    from valued
+    union all
+    select date, company_id, 2 as step_order, '2 E-commerce' as step, -ecommerce_value_usd as value_usd
+    from valued
+    union all
+    select date, company_id, 3 as step_order, '3 Net cash' as step, -net_cash_usd as value_usd
+    from valued
+    union all
+    select date, company_id, 4 as step_order, '4 Investments' as step, -investments_usd as value_usd
+    from valued
+)
+
+select
+    s.date,
+    s.company_id,
+    s.step_order,
+    s.step,
+    s.value_usd,
+    v.implied_cloud_ai_value_usd,
+    s.date = l.latest_date as is_latest
+from steps as s
+inner join valued as v
+    on v.date = s.date and v.company_id = s.company_id
+cross join latest as l
