@@ -11,7 +11,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from dagster_project.coverage import load_seeds
+from dagster_project.cli.coverage import load_seeds
 
 
 @pytest.fixture(scope="module")
