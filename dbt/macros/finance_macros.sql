@@ -116,3 +116,21 @@
 {% macro add_days(date_expr, n) -%}
     cast({{ dbt.dateadd('day', n, date_expr) }} as date)
 {%- endmacro %}
+
+{# Wall-clock timestamp in zone `to_zone` (a literal IANA name) of a local release date + 'HH:MM' time given in
+   the zone named by the column `from_zone_col`. DuckDB (ICU) and Spark differ; dispatched. #}
+{% macro release_local_timestamp(date_col, time_col, from_zone_col, to_zone) -%}
+    {{ return(adapter.dispatch('release_local_timestamp')(date_col, time_col, from_zone_col, to_zone)) }}
+{%- endmacro %}
+
+{% macro default__release_local_timestamp(date_col, time_col, from_zone_col, to_zone) -%}
+    ((cast({{ date_col }} as timestamp) + cast({{ time_col }} as time)) at time zone {{ from_zone_col }} at time zone '{{ to_zone }}')
+{%- endmacro %}
+
+{% macro duckdb__release_local_timestamp(date_col, time_col, from_zone_col, to_zone) -%}
+    timezone('{{ to_zone }}', timezone({{ from_zone_col }}, {{ date_col }} + cast({{ time_col }} as time)))
+{%- endmacro %}
+
+{% macro spark__release_local_timestamp(date_col, time_col, from_zone_col, to_zone) -%}
+    from_utc_timestamp(to_utc_timestamp(cast(concat(cast({{ date_col }} as string), ' ', {{ time_col }}, ':00') as timestamp), {{ from_zone_col }}), '{{ to_zone }}')
+{%- endmacro %}

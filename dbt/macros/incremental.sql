@@ -347,14 +347,18 @@ themselves (temporary table, `create or replace table`) are written for and test
         {{ incremental_changed_symbols(
             "select symbol, date, company_id, currency, price_basis_source, is_dividend_unadjusted, traded_close as close,"
             ~ " case when instrument_type <> 'index' then close_usd end as close_usd, usd_rate, shares_used_m,"
-            ~ " shares_basis, market_cap_usd, latest_fiscal_quarter, pe_ttm_gaap, pe_ttm_adjusted from "
+            ~ " shares_basis, market_cap_usd, latest_fiscal_quarter, pe_ttm_gaap, pe_ttm_adjusted,"
+            ~ " pe_ttm_gaap_status, pe_ttm_gaap_method as pe_method, earnings_yield_ttm_gaap,"
+            ~ " earnings_yield_ttm_adjusted from "
             ~ ref('int_listing_valuation_daily') ~ " where traded_close is not null",
             "select symbol, date, company_id, currency, price_basis_source, is_dividend_unadjusted, close, close_usd,"
             ~ " usd_rate, shares_used_m, shares_basis, market_cap_usd, latest_fiscal_quarter, pe_ttm_gaap,"
-            ~ " pe_ttm_adjusted from " ~ this,
+            ~ " pe_ttm_adjusted, pe_ttm_gaap_status, pe_method, earnings_yield_ttm_gaap,"
+            ~ " earnings_yield_ttm_adjusted from " ~ this,
             ['company_id', 'currency', 'price_basis_source', 'is_dividend_unadjusted', 'close', 'close_usd',
              'usd_rate', 'shares_used_m', 'shares_basis', 'market_cap_usd', 'latest_fiscal_quarter',
-             'pe_ttm_gaap', 'pe_ttm_adjusted']) }}
+             'pe_ttm_gaap', 'pe_ttm_adjusted', 'pe_ttm_gaap_status', 'pe_method', 'earnings_yield_ttm_gaap',
+             'earnings_yield_ttm_adjusted']) }}
         union all
         {{ incremental_changed_symbols(
             "select symbol, date, return_1d, return_5d, pct_below_52w_high, pct_above_52w_low from " ~ ref('int_returns_daily'),

@@ -2,6 +2,12 @@
 -- quarter belongs to: the calendar quarter containing the quarter's midpoint (period_end minus 45 days).
 -- Alibaba FY25Q3 (Oct-Dec 2024, ends 2024-12-31) -> 2024Q4; Microsoft FY25Q2 (ends 2024-12-31) -> 2024Q4;
 -- Nvidia FY25Q4 (ends 2025-01-26) -> 2024Q4; Apple FY25Q1 (ends 2024-12-28) -> 2024Q4.
+-- Point in time: announced_on is the release date of the earnings calendar (seeds/earnings_calendar) where the
+-- company's quarter is in it, else the family's own date; known_from is the first date a valuation may use
+-- the quarter: the first session, on every market the company lists on (var market_open_local), that opens
+-- after the release - the release date itself when the release came before that market's open in its own
+-- zone, the next day otherwise or when no time is stated (so a release after the Hong Kong close counts in
+-- Hong Kong from the next session; a company listed in both markets takes the later of the two).
 with fundamentals as (
     select * from {{ ref('stg_filings__fundamentals_quarterly') }}
 ),
@@ -9,6 +15,43 @@ with fundamentals as (
 companies as (
     select company_id, reporting_currency, fiscal_year_end_month
     from {{ ref('stg_reference__companies') }}
+),
+
+calendar as (
+    select company_id, fiscal_year, fiscal_quarter, release_date, release_time, release_timezone
+    from {{ ref('stg_earnings_calendar__earnings_calendar') }}
+),
+
+company_markets as (
+    select distinct company_id, market
+    from {{ ref('stg_reference__listings') }}
+    where company_id is not null
+      and market in ({{ sql_string_list(var('market_open_local').keys() | list) }})
+),
+
+-- first date each market can react, per released quarter; the latest over the company's markets
+release_sessions as (
+    select
+        c.company_id,
+        c.fiscal_year,
+        c.fiscal_quarter,
+        max(case
+            when c.release_time is null or m.market is null then {{ add_days('c.release_date', 1) }}
+            {%- for market, cfg in var('market_open_local').items() %}
+            {%- set local_ts = release_local_timestamp('c.release_date', 'c.release_time', 'c.release_timezone', cfg.timezone) %}
+            {%- set open_minutes = (cfg.time.split(':')[0] | int) * 60 + (cfg.time.split(':')[1] | int) %}
+            when m.market = '{{ market }}' then
+                case
+                    when hour({{ local_ts }}) * 60 + minute({{ local_ts }}) < {{ open_minutes }}
+                        then cast({{ local_ts }} as date)
+                    else {{ add_days('cast(' ~ local_ts ~ ' as date)', 1) }}
+                end
+            {%- endfor %}
+        end) as known_from
+    from calendar as c
+    left join company_markets as m
+        on m.company_id = c.company_id
+    group by c.company_id, c.fiscal_year, c.fiscal_quarter
 ),
 
 pivoted as (
@@ -43,7 +86,10 @@ select
     p.fiscal_year * 4 + p.fiscal_quarter as fiscal_quarter_index,
     p.period_end,
     {{ calendar_quarter_label(dbt.dateadd('day', -45, 'p.period_end')) }} as calendar_quarter,
-    p.announced_on,
+    coalesce(cal.release_date, p.announced_on) as announced_on,
+    coalesce(rs.known_from, {{ add_days('coalesce(cal.release_date, p.announced_on)', 1) }}) as known_from,
+    p.announced_on as family_announced_on,
+    cal.release_date as calendar_release_date,
     coalesce(p.currency, c.reporting_currency) as currency,
     p.money_currencies,
     p.revenue_m,
@@ -56,3 +102,7 @@ select
 from pivoted as p
 left join companies as c
     on c.company_id = p.company_id
+left join calendar as cal
+    on cal.company_id = p.company_id and cal.fiscal_year = p.fiscal_year and cal.fiscal_quarter = p.fiscal_quarter
+left join release_sessions as rs
+    on rs.company_id = p.company_id and rs.fiscal_year = p.fiscal_year and rs.fiscal_quarter = p.fiscal_quarter

@@ -1,7 +1,8 @@
 -- Point-in-time trailing-twelve-month figures per company, as validity ranges: one row per company and
--- results-announcement date. A quarter counts from the day AFTER its announced_on (valid_from), so a
--- valuation on a trading day D joins the row with valid_from <= D < valid_to (the next trading day after
--- the announcement is the first to use it, on every market's calendar).
+-- results-announcement date. A quarter counts from its known_from (int_fundamentals_calendarized: the first
+-- session on every market the company lists on that opens after the release, from the earnings calendar; the
+-- day after announced_on when no release time is known), so a valuation on a trading day D joins the row with
+-- valid_from <= D < valid_to.
 -- TTM = sum of the 4 consecutive fiscal quarters ending with the latest announced quarter; null if any of
 -- the 4 is not announced yet or lacks the figure (no stale or partial sums).
 with quarters as (
@@ -9,8 +10,9 @@ with quarters as (
 ),
 
 announcements as (
-    select distinct company_id, announced_on
+    select company_id, announced_on, max(known_from) as known_from
     from quarters
+    group by company_id, announced_on
 ),
 
 known as (
@@ -18,6 +20,7 @@ known as (
     select
         a.company_id,
         a.announced_on as as_of_announcement,
+        a.known_from,
         q.fiscal_quarter_index,
         q.fiscal_quarter_label,
         q.calendar_quarter,
@@ -48,6 +51,7 @@ ttm as (
     select
         company_id,
         as_of_announcement,
+        max(known_from) as known_from,
         max(case when fiscal_quarter_index = latest_quarter_index then fiscal_quarter_label end)
             as latest_fiscal_quarter,
         max(case when fiscal_quarter_index = latest_quarter_index then calendar_quarter end)
@@ -74,9 +78,9 @@ ttm as (
 select
     company_id,
     as_of_announcement as announced_on,
-    cast({{ dbt.dateadd('day', 1, 'as_of_announcement') }} as date) as valid_from,
+    known_from as valid_from,
     coalesce(
-        lead(cast({{ dbt.dateadd('day', 1, 'as_of_announcement') }} as date)) over (partition by company_id order by as_of_announcement),
+        lead(known_from) over (partition by company_id order by as_of_announcement),
         cast('9999-12-31' as date)
     ) as valid_to,
     latest_fiscal_quarter,

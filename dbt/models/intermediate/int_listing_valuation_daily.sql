@@ -165,19 +165,35 @@ ttm as (
     ttm_eps_diluted_adjusted * ordinary_shares_per_unit as ttm_eps_adjusted_per_unit,
     -- Trailing P/E: price of one ordinary share / TTM diluted EPS (both in the reporting currency), the
     -- definition analysts quote; it needs no share count. Where TTM EPS is missing but TTM net income and a
-    -- share count exist, market value / TTM net income. Null unless earnings > 0.
+    -- share count exist, market value / TTM net income (pe_ttm_gaap_method says which). Null unless earnings > 0:
+    -- negative trailing earnings make the P/E not meaningful (pe_ttm_gaap_status 'nm_negative_earnings'), and the
+    -- earnings yield (earnings / price, negative for a loss-maker) keeps the company in basket aggregates.
     coalesce(
         {{ market_positive_ratio('price_per_share_reporting_ccy', 'ttm_eps_diluted_gaap') }},
-        {{ market_positive_ratio('market_cap_reporting_ccy', 'ttm_net_income_gaap_m * 1000000') }}
+        case when ttm_eps_diluted_gaap is null then
+            {{ market_positive_ratio('market_cap_reporting_ccy', 'ttm_net_income_gaap_m * 1000000') }}
+        end
     ) as pe_ttm_gaap,
-    coalesce(
-        {{ market_positive_ratio('price_per_share_reporting_ccy', 'ttm_eps_diluted_adjusted') }},
-        {{ market_positive_ratio('market_cap_reporting_ccy', 'ttm_net_income_adjusted_m * 1000000') }}
-    ) as pe_ttm_adjusted,
+    -- Adjusted (non-GAAP) P/E only for companies that report adjusted EPS (no net-income fallback).
+    {{ market_positive_ratio('price_per_share_reporting_ccy', 'ttm_eps_diluted_adjusted') }} as pe_ttm_adjusted,
     case
-        when ttm_eps_diluted_gaap is not null then 'price_over_ttm_eps'
-        when ttm_net_income_gaap_m is not null and market_cap_reporting_ccy is not null then 'market_cap_over_ttm_net_income'
-    end as pe_ttm_gaap_method
+        when ttm_eps_diluted_gaap is not null then 'diluted_eps'
+        when ttm_net_income_gaap_m is not null and market_cap_reporting_ccy is not null then 'market_value_over_net_income'
+    end as pe_ttm_gaap_method,
+    case
+        when ttm_eps_diluted_gaap is not null then {{ safe_divide('ttm_eps_diluted_gaap', 'price_per_share_reporting_ccy') }}
+        when market_cap_reporting_ccy > 0 then {{ safe_divide('ttm_net_income_gaap_m * 1000000', 'market_cap_reporting_ccy') }}
+    end as earnings_yield_ttm_gaap,
+    {{ safe_divide('ttm_eps_diluted_adjusted', 'price_per_share_reporting_ccy') }} as earnings_yield_ttm_adjusted,
+    case
+        when traded_close is null then 'missing_price'
+        when ttm_eps_diluted_gaap > 0 or (ttm_eps_diluted_gaap is null and ttm_net_income_gaap_m > 0 and market_cap_reporting_ccy > 0)
+            then 'number'
+        when ttm_eps_diluted_gaap <= 0 or (ttm_eps_diluted_gaap is null and ttm_net_income_gaap_m <= 0 and market_cap_reporting_ccy > 0)
+            then 'nm_negative_earnings'
+        when ttm_eps_diluted_gaap is null and ttm_net_income_gaap_m is null then 'missing_earnings'
+        else 'missing_market_value'
+    end as pe_ttm_gaap_status
 {% endset -%}
 
 -- Companies with several listings: each line against the primary listing on the same date.

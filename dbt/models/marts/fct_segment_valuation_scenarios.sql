@@ -1,20 +1,24 @@
--- Scenario grid for the sum of the parts: every e-commerce multiple of trailing adjusted EBITA (var
--- scenario_ecommerce_multiples) x every cloud multiple of trailing revenue (var
--- scenario_cloud_revenue_multiples), on the latest date with all inputs and on the last such trading
--- day of each calendar quarter. Implied equity value = e-commerce value + cloud value + net cash +
--- investments; per ordinary share over the share count behind the market value; per ADS x the ADS
--- ratio; upside against the traded ADS close of that day.
-with inputs as (
+-- Scenario grid for the sum of the parts, on the basis of fct_segment_valuation (macro sotp_parts_ctes): every
+-- e-commerce multiple of post-tax trailing adjusted EBITA (var scenario_ecommerce_multiples) x every cloud
+-- multiple of trailing revenue (var scenario_cloud_revenue_multiples), on the latest date with all inputs and on
+-- the last such trading day of each calendar quarter. Implied equity value = e-commerce value + cloud value +
+-- the other parts (other segments at their stated multiples, corporate costs capitalised, net cash without
+-- restricted cash, investments after the holding-company discount, less minority interests); per ordinary share
+-- over diluted shares; per ADS x the ADS ratio; upside against the traded ADS close of that day.
+-- depends_on: {{ ref('int_segments_valuation_inputs_daily') }}
+with
+{{ sotp_parts_ctes() }},
+
+inputs_ready as (
     select
         *,
         {{ calendar_quarter_label('date') }} as calendar_quarter
-    from {{ ref('int_segments_valuation_inputs_daily') }}
-    where market_cap_usd is not null
-      and net_cash_usd is not null
-      and investments_usd is not null
-      and ecommerce_ttm_adjusted_ebita_usd is not null
+    from residual
+    where market_cap_diluted_usd is not null
+      and other_parts_value_usd is not null
+      and ecommerce_ttm_post_tax_ebita_usd is not null
       and cloud_ttm_revenue_usd is not null
-      and shares_used_m > 0
+      and diluted_shares_m > 0
 ),
 
 windowed as (
@@ -22,7 +26,7 @@ windowed as (
         *,
         max(date) over () as latest_date,
         max(date) over (partition by calendar_quarter) as quarter_last_date
-    from inputs
+    from inputs_ready
 ),
 
 points as (
@@ -48,12 +52,15 @@ grid as (
         p.company_id,
         e.ecommerce_multiple,
         c.cloud_revenue_multiple,
-        p.market_cap_usd,
-        p.ecommerce_ttm_adjusted_ebita_usd * e.ecommerce_multiple as ecommerce_value_usd,
+        p.market_cap_diluted_usd as market_cap_usd,
+        p.ecommerce_ttm_basis,
+        p.cloud_ttm_basis,
+        p.ecommerce_ttm_post_tax_ebita_usd * e.ecommerce_multiple as ecommerce_value_usd,
         p.cloud_ttm_revenue_usd * c.cloud_revenue_multiple as cloud_value_usd,
+        p.other_parts_value_usd,
         p.net_cash_usd,
-        p.investments_usd,
-        p.shares_used_m,
+        p.investments_after_discount_usd as investments_usd,
+        p.diluted_shares_m as shares_used_m,
         p.ordinary_shares_per_unit,
         p.listing_symbol,
         p.listing_currency,
@@ -66,7 +73,7 @@ grid as (
 valued as (
     select
         *,
-        ecommerce_value_usd + cloud_value_usd + net_cash_usd + investments_usd as implied_equity_value_usd
+        ecommerce_value_usd + cloud_value_usd + other_parts_value_usd as implied_equity_value_usd
     from grid
 )
 
@@ -77,10 +84,13 @@ select
     ecommerce_multiple,
     cloud_revenue_multiple,
     market_cap_usd,
+    ecommerce_ttm_basis,
+    cloud_ttm_basis,
     ecommerce_value_usd,
     cloud_value_usd,
     net_cash_usd,
     investments_usd,
+    other_parts_value_usd,
     implied_equity_value_usd,
     shares_used_m,
     implied_equity_value_usd / (shares_used_m * 1000000) as implied_value_per_share_usd,

@@ -1,6 +1,13 @@
--- One row per day on which Hong Kong or US markets traded: median trailing P/E of the China and US baskets.
--- One P/E per company, from its primary listing, carried from that listing's last close on or before the day
--- (its own market's calendar): a Hong Kong holiday keeps the previous Hong Kong close, and vice versa.
+-- One row per day on which Hong Kong or US markets traded: trailing P/E of the China and US baskets.
+-- One valuation per company, from its primary listing, carried from that listing's last close on or before the
+-- day (its own market's calendar) for at most var pe_carry_max_days calendar days (a Hong Kong holiday keeps the
+-- previous Hong Kong close, and vice versa; carried companies are counted). Every company of a basket is either
+-- in the P/E median (positive trailing earnings), NM (negative trailing earnings: out of the median, counted, and
+-- kept in the loss-maker-inclusive aggregates) or missing (no earnings, market value or recent close: counted).
+-- Aggregates that keep loss-makers: the median earnings yield (earnings / price) and the cap-weighted harmonic
+-- P/E (sum of market values / sum of trailing earnings, i.e. the basket's own P/E).
+{%- set baskets = {'cn': 'china', 'us': 'us'} %}
+
 with days as (
     select distinct date
     from {{ ref('int_trading_calendar') }}
@@ -13,7 +20,9 @@ companies as (
 ),
 
 primary_rows as (
-    select v.company_id, v.date, v.pe_ttm_gaap, v.pe_ttm_adjusted
+    select
+        v.company_id, v.date, v.pe_ttm_gaap, v.pe_ttm_adjusted, v.pe_ttm_gaap_status, v.pe_ttm_gaap_method,
+        v.earnings_yield_ttm_gaap, v.earnings_yield_ttm_adjusted, v.market_cap_usd
     from {{ ref('int_listing_valuation_daily') }} as v
     where v.is_primary_listing
       and v.company_id is not null
@@ -45,24 +54,42 @@ company_pe as (
         c.date,
         c.basket,
         c.company_id,
+        c.pe_source_date < c.date as is_carried,
         p.pe_ttm_gaap,
-        p.pe_ttm_adjusted
+        p.pe_ttm_adjusted,
+        p.pe_ttm_gaap_status,
+        p.pe_ttm_gaap_method,
+        p.earnings_yield_ttm_gaap,
+        p.market_cap_usd
     from carried as c
-    inner join primary_rows as p
+    left join primary_rows as p
         on p.company_id = c.company_id and p.date = c.pe_source_date
+        -- a close older than the carry limit is not used: the company counts as missing that day
+        and {{ dbt.datediff('c.pe_source_date', 'c.date', 'day') }} <= {{ var('pe_carry_max_days') }}
 ),
 
 medians as (
     select
         date,
-        {{ market_median("case when basket = 'china' then pe_ttm_gaap end") }} as cn_median_pe_ttm_gaap,
-        {{ market_median("case when basket = 'us' then pe_ttm_gaap end") }} as us_median_pe_ttm_gaap,
-        {{ market_median("case when basket = 'china' then pe_ttm_adjusted end") }} as cn_median_pe_ttm_adjusted,
-        {{ market_median("case when basket = 'us' then pe_ttm_adjusted end") }} as us_median_pe_ttm_adjusted,
-        count(case when basket = 'china' then pe_ttm_gaap end) as cn_companies_covered,
-        count(case when basket = 'us' then pe_ttm_gaap end) as us_companies_covered,
-        count(case when basket = 'china' then pe_ttm_adjusted end) as cn_companies_covered_adjusted,
-        count(case when basket = 'us' then pe_ttm_adjusted end) as us_companies_covered_adjusted
+        {%- for prefix, basket in baskets.items() %}
+        {{ market_median("case when basket = '" ~ basket ~ "' then pe_ttm_gaap end") }} as {{ prefix }}_median_pe_ttm_gaap,
+        {{ market_median("case when basket = '" ~ basket ~ "' then pe_ttm_adjusted end") }} as {{ prefix }}_median_pe_ttm_adjusted,
+        count(case when basket = '{{ basket }}' then pe_ttm_gaap end) as {{ prefix }}_companies_covered,
+        count(case when basket = '{{ basket }}' then pe_ttm_adjusted end) as {{ prefix }}_companies_covered_adjusted,
+        count(case when basket = '{{ basket }}' then 1 end) as {{ prefix }}_companies_in_basket,
+        count(case when basket = '{{ basket }}' and pe_ttm_gaap_status = 'nm_negative_earnings' then 1 end) as {{ prefix }}_companies_nm,
+        count(case when basket = '{{ basket }}' and pe_ttm_gaap is not null and pe_ttm_gaap_method = 'market_value_over_net_income' then 1 end)
+            as {{ prefix }}_companies_pe_from_net_income,
+        count(case when basket = '{{ basket }}' and is_carried and earnings_yield_ttm_gaap is not null then 1 end)
+            as {{ prefix }}_companies_carried,
+        {{ market_median("case when basket = '" ~ basket ~ "' then earnings_yield_ttm_gaap end") }} as {{ prefix }}_median_earnings_yield_gaap,
+        count(case when basket = '{{ basket }}' then earnings_yield_ttm_gaap end) as {{ prefix }}_companies_in_earnings_yield,
+        -- cap-weighted harmonic P/E = sum of market values / sum of earnings (market value x earnings yield)
+        {{ market_positive_ratio(
+            "sum(case when basket = '" ~ basket ~ "' and earnings_yield_ttm_gaap is not null and market_cap_usd is not null then market_cap_usd end)",
+            "sum(case when basket = '" ~ basket ~ "' and earnings_yield_ttm_gaap is not null and market_cap_usd is not null then market_cap_usd * earnings_yield_ttm_gaap end)") }}
+            as {{ prefix }}_pe_harmonic_cap_weighted_gaap{{ ',' if not loop.last }}
+        {%- endfor %}
     from company_pe
     group by date
 )
@@ -79,6 +106,25 @@ select
     coalesce(m.us_companies_covered, 0) as us_companies_covered,
     coalesce(m.cn_companies_covered_adjusted, 0) as cn_companies_covered_adjusted,
     coalesce(m.us_companies_covered_adjusted, 0) as us_companies_covered_adjusted,
+    {%- for prefix in baskets %}
+    coalesce(m.{{ prefix }}_companies_in_basket, 0) as {{ prefix }}_companies_in_basket,
+    coalesce(m.{{ prefix }}_companies_nm, 0) as {{ prefix }}_companies_nm,
+    coalesce(m.{{ prefix }}_companies_in_basket, 0) - coalesce(m.{{ prefix }}_companies_covered, 0)
+        - coalesce(m.{{ prefix }}_companies_nm, 0) as {{ prefix }}_companies_missing,
+    coalesce(m.{{ prefix }}_companies_pe_from_net_income, 0) as {{ prefix }}_companies_pe_from_net_income,
+    coalesce(m.{{ prefix }}_companies_carried, 0) as {{ prefix }}_companies_carried,
+    concat(
+        'median of ', cast(coalesce(m.{{ prefix }}_companies_covered, 0) as {{ dbt.type_string() }}),
+        ' of ', cast(coalesce(m.{{ prefix }}_companies_in_basket, 0) as {{ dbt.type_string() }}),
+        ' (', cast(coalesce(m.{{ prefix }}_companies_nm, 0) as {{ dbt.type_string() }}), ' NM, ',
+        cast(coalesce(m.{{ prefix }}_companies_in_basket, 0) - coalesce(m.{{ prefix }}_companies_covered, 0)
+            - coalesce(m.{{ prefix }}_companies_nm, 0) as {{ dbt.type_string() }}), ' missing)'
+    ) as {{ prefix }}_median_label,
+    m.{{ prefix }}_median_earnings_yield_gaap,
+    coalesce(m.{{ prefix }}_companies_in_earnings_yield, 0) as {{ prefix }}_companies_in_earnings_yield,
+    m.{{ prefix }}_pe_harmonic_cap_weighted_gaap,
+    {%- endfor %}
+    -- a basket median is reliable when it covers at least var median_min_companies companies
     coalesce(m.cn_companies_covered, 0) >= {{ var('median_min_companies') }} as cn_median_is_reliable,
     coalesce(m.us_companies_covered, 0) >= {{ var('median_min_companies') }} as us_median_is_reliable,
     coalesce(m.cn_companies_covered_adjusted, 0) >= {{ var('median_min_companies') }} as cn_median_adjusted_is_reliable,

@@ -34,3 +34,15 @@ where {{ left }} is not null and {{ right }} is not null
   and abs(({{ left }}) - ({{ right }})) > {{ tolerance }} * greatest(abs({{ right }}), 1e-9)
   {% if where %} and ({{ where }}){% endif %}
 {% endtest %}
+
+{# Coverage as a check: at least min_share of the rows (after `where`) have value_column not null. Returns one
+   row (the shortfall) when the share is lower, so the test fails. #}
+{% test share_of_rows_not_null(model, value_column, min_share, where=None) %}
+select rows_total, rows_with_value, cast(rows_with_value as {{ type_double() }}) / rows_total as share
+from (
+    select count(*) as rows_total, count({{ value_column }}) as rows_with_value
+    from {{ model }}
+    {% if where %}where {{ where }}{% endif %}
+) as counted
+where rows_total = 0 or cast(rows_with_value as {{ type_double() }}) / rows_total < {{ min_share }}
+{% endtest %}
