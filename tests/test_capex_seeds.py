@@ -110,7 +110,7 @@ def test_primary_sources_dominate_the_capex_family(seeds):
 def test_run_rates_and_multi_year_plans_are_labelled(seeds):
     kinds = dict(
         seeds.execute(
-            "select company_id || ' ' || period_label, guidance_kind from raw.capex_guidance "
+            "select company_id || ' ' || period_label, guidance_kind from raw.guidance "
             "where company_id in ('amazon', 'alibaba')"
         ).fetchall()
     )
