@@ -478,7 +478,13 @@ TABLES: tuple[RawTable, ...] = (
             Column(
                 "guidance_kind",
                 "VARCHAR",
-                allowed=("formal_outlook", "executive_statement", "investment_statement", "run_rate", "multi_year_plan"),
+                allowed=(
+                    "formal_outlook",
+                    "executive_statement",
+                    "investment_statement",
+                    "run_rate",
+                    "multi_year_plan",
+                ),
                 description="what the statement is: a formal outlook for the period, an executive's statement, a "
                 "statement of investment plans, a quarter's spending offered as a run-rate, or a multi-year total",
             ),
