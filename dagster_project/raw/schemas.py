@@ -258,6 +258,14 @@ TABLES: tuple[RawTable, ...] = (
                 description="does the vendor's dividend-adjusted series of this symbol include this "
                 "dividend? null = assumed yes; false where the ex-date drop is still visible in it",
             ),
+            Column(
+                "vendor_amount",
+                "DOUBLE",
+                required=False,
+                description="cash per unit in the listing's currency that the vendor's adjustment applied, where "
+                "its factor shows another figure than the declared one (e.g. a USD amount taken as HKD); "
+                "null = the declared amount",
+            ),
             *_provenance(),
         ),
         primary_key=("symbol", "action_type", "ex_date"),
