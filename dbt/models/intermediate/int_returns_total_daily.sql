@@ -23,8 +23,16 @@ with listings as (
         on ads.company_id = l.company_id
 ),
 
+{% set recorded = var('dividends_recorded_through') %}
 prices as (
-    select p.symbol, p.date, p.currency, p.traded_close
+    select p.symbol, p.date, p.currency, p.traded_close, p.price_basis_source,
+        case p.symbol
+            {% for sym, d in recorded.items() if sym != 'default' %}
+            when '{{ sym }}' then cast('{{ d }}' as date)
+            {% endfor %}
+            else cast('{{ recorded['default'] }}' as date)
+        end as dividends_recorded_through,
+        l.instrument_type
     from {{ ref('int_prices_traded_daily') }} as p
     inner join listings as l
         on l.symbol = p.symbol
@@ -82,9 +90,16 @@ dividend_symbols as (
     select distinct symbol from dividends
 ),
 
+series_end as (
+    select symbol, max(date) as last_price_date from prices group by symbol
+),
+
 sequenced as (
     select
         p.symbol,
+        p.price_basis_source,
+        p.dividends_recorded_through,
+        p.instrument_type,
         p.date,
         p.currency,
         p.traded_close,
@@ -111,8 +126,17 @@ daily as (
             when d.unconverted > 0 then null
             else (s.traded_close + coalesce(d.dividend_per_unit, 0)) / s.previous_close - 1
         end as total_return_1d,
-        case when ds.symbol is not null then 'total_return' else 'price' end as return_basis
+        case when ds.symbol is not null then 'total_return' else 'price' end as return_basis,
+        case
+            when s.instrument_type = 'index' then 'complete'
+            when s.price_basis_source = 'dividend_adjusted' and se.last_price_date > s.dividends_recorded_through
+                then 'traded_close_may_miss_later_dividends'
+            when s.date > s.dividends_recorded_through then 'total_return_may_miss_dividends'
+            else 'complete'
+        end as dividend_record_status
     from sequenced as s
+    inner join series_end as se
+        on se.symbol = s.symbol
     left join (
         select s2.symbol, s2.date, sum(dv.dividend_per_unit) as dividend_per_unit, sum(dv.unconverted) as unconverted
         from sequenced as s2
@@ -137,6 +161,7 @@ select
     price_return_1d,
     case when return_basis = 'total_return' then total_return_1d else price_return_1d end as return_1d,
     return_basis,
+    dividend_record_status,
     -- cumulative return index (1 on the first day): the return between two dates of the listing is
     -- index(end) / index(base) - 1; null from the first day a return is unknown
     exp(sum(ln(1 + coalesce(case when return_basis = 'total_return' then total_return_1d else price_return_1d end, 0)))

@@ -21,7 +21,7 @@ windows as (
 ),
 
 prices as (
-    select symbol, date, day_index, return_index, unknown_returns_to_date, return_basis
+    select symbol, date, day_index, return_index, unknown_returns_to_date, return_basis, dividend_record_status
     from {{ ref('int_returns_total_daily') }}
 ),
 
@@ -54,6 +54,7 @@ measured as (
         ps.date as start_date,
         pe.date as end_date,
         pb.return_basis,
+        coalesce(pe.dividend_record_status, pb.dividend_record_status) as dividend_record_status,
         case when pe.unknown_returns_to_date = pb.unknown_returns_to_date
             then pe.return_index / pb.return_index - 1 end as cumulative_return
     from framed as f
@@ -102,6 +103,7 @@ select
     m.start_date,
     m.end_date,
     m.return_basis,
+    m.dividend_record_status,
     m.cumulative_return,
     l.benchmark_symbol,
     bb.return_index is not null and be.return_index is not null as has_benchmark,

@@ -25,6 +25,7 @@ prices as (
         p.return_index,
         p.unknown_returns_to_date,
         p.return_basis,
+        p.dividend_record_status,
         cast({{ market_week_ending('p.date') }} as date) as week_ending
     from {{ ref('int_returns_total_daily') }} as p
     where p.traded_close is not null
@@ -49,7 +50,8 @@ week_last as (
         p.traded_close as week_close,
         p.return_index,
         p.unknown_returns_to_date,
-        p.return_basis
+        p.return_basis,
+        p.dividend_record_status
     from week_last_date as d
     inner join prices as p
         on p.symbol = d.symbol and p.date = d.last_trading_date
@@ -62,6 +64,7 @@ weekly as (
         w.last_trading_date,
         w.week_close,
         w.return_basis,
+        w.dividend_record_status,
         w.return_index,
         w.unknown_returns_to_date,
         lag(w.return_index) over (partition by w.symbol order by w.week_ending) as previous_return_index,
@@ -88,6 +91,7 @@ weekly_returns as (
         is_partial_week,
         week_close,
         return_basis,
+        dividend_record_status,
         case
             when (last_trading_date = market_last_trading_date or last_trading_date < series_last_date)
              and unknown_returns_to_date = previous_unknown
@@ -105,6 +109,7 @@ measured as (
         r.is_partial_week,
         r.week_close,
         r.return_basis,
+        r.dividend_record_status,
         r.weekly_return,
         l.benchmark_symbol,
         bs.series_last_date as benchmark_series_last_date,
@@ -130,6 +135,7 @@ select
     is_partial_week,
     week_close,
     return_basis,
+    dividend_record_status,
     weekly_return,
     benchmark_symbol,
     benchmark_end_date as benchmark_last_trading_date,
