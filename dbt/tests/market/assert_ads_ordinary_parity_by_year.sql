@@ -4,6 +4,10 @@
 -- dividend adjustment (before the fix BABA / 8 x 9988.HK was 0.954 in 2023, 0.977 in 2024, 0.986 in 2025).
 -- Pairs: every company with an ADS and an HK ordinary line in the listings, except var('parity_excluded_symbols')
 -- (each with its reason there). Only dates where both lines traded and the HKD rate is known.
+-- Severity var('market_data_checks_severity') (error): tests/test_incremental.py builds deliberately
+-- vendor-inconsistent synthetic data (a fake dividend, a re-issued history) and sets it to warn.
+{{ config(severity=var('market_data_checks_severity', 'error')) }}
+
 with listings as (
     select symbol, company_id, instrument_type, market, ordinary_shares_per_unit
     from {{ ref('stg_reference__listings') }}

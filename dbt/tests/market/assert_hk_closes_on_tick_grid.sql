@@ -7,6 +7,10 @@
 -- Tolerance: 0.002 (vendor prices carry ~7 significant digits). Not checked: vendor placeholder rows
 -- (volume 0: half-days and holidays, not trades) and the (symbol, date) pairs in var('tick_grid_exceptions'),
 -- each with its reason there.
+-- Severity var('market_data_checks_severity') (error): tests/test_incremental.py builds deliberately
+-- vendor-inconsistent synthetic data (a fake dividend, a re-issued history) and sets it to warn.
+{{ config(severity=var('market_data_checks_severity', 'error')) }}
+
 with hk as (
     select p.symbol, p.date, p.traded_close, p.volume
     from {{ ref('int_prices_traded_daily') }} as p
