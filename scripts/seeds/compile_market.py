@@ -394,8 +394,8 @@ def _half_year_medians(pairs):
 
 
 def check_unadjust_plausibility(by_symbol, ca_path: Path) -> None:
-    """Un-adjust dividend-adjusted series with our dividends and compare with a second line of
-    the same asset (ADS vs Hong Kong share at the ADS ratio, via USDHKD) or with the price index a
+    """Un-adjust dividend-adjusted series with our dividends (only those the vendor applied, with the
+    figure it applied: in_vendor_adjustment / vendor_amount) and compare with a second line of the same asset (ADS vs Hong Kong share at the ADS ratio, via USDHKD) or with the price index a
     fund tracks. A correct un-adjustment leaves the ratio flat (half-year medians printed)."""
     if not ca_path.exists():
         return
@@ -405,9 +405,14 @@ def check_unadjust_plausibility(by_symbol, ca_path: Path) -> None:
         for r in csv.DictReader(fh):
             if r["action_type"] == "split":
                 continue
-            amount = float(r["amount"])
-            if r["symbol"].endswith(".HK") and r["currency"] == "USD":
-                amount *= fx[r["ex_date"]]  # USD-declared HK dividends, valued in HKD at the ex-date
+            if r.get("in_vendor_adjustment", "").strip().lower() == "false":
+                continue  # the vendor did not apply it: nothing to undo
+            if r.get("vendor_amount", "").strip():
+                amount = float(r["vendor_amount"])  # the figure the vendor applied, listing currency
+            else:
+                amount = float(r["amount"])
+                if r["symbol"].endswith(".HK") and r["currency"] == "USD":
+                    amount *= fx[r["ex_date"]]  # USD-declared HK dividends, valued in HKD at the ex-date
             divs[r["symbol"]][r["ex_date"]] = divs[r["symbol"]].get(r["ex_date"], 0.0) + amount
     print("\n== un-adjustment plausibility (ratio should be flat when the adjustment is undone correctly) ==")
     for ads, hk, n in (("BABA", "9988.HK", 8), ("JD", "9618.HK", 2), ("BIDU", "9888.HK", 8), ("TCEHY", "0700.HK", 1)):
