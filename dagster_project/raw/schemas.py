@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 BASIS = ("reported", "derived", "estimate")
+# Where a figure was read: the company's own filing, release or exchange announcement first; a data vendor
+# or the press only where the company's own document could not be found (seeds/README.md).
+SOURCE_KINDS = ("filing", "company_release", "exchange_announcement", "data_vendor", "press")
 CURRENCIES = ("CNY", "USD", "HKD")
 
 
@@ -52,15 +55,21 @@ class RawTable:
         return next(c for c in self.columns if c.name == name)
 
 
-def _provenance() -> tuple[Column, ...]:
+def _provenance(with_kind: bool = False) -> tuple[Column, ...]:
+    kind = (
+        (Column("source_kind", "VARCHAR", allowed=SOURCE_KINDS, description=" | ".join(SOURCE_KINDS)),)
+        if with_kind
+        else ()
+    )
     return (
         Column("source", "VARCHAR", description="filing, press release or vendor, and where"),
+        *kind,
         Column("basis", "VARCHAR", allowed=BASIS, description="reported | derived | estimate"),
         Column("note", "VARCHAR", required=False, description="arithmetic for derived rows, caveats"),
     )
 
 
-def _quarter_keys(full_year_allowed: bool = False) -> tuple[Column, ...]:
+def _quarter_keys(full_year_allowed: bool = False, with_announced: bool = True) -> tuple[Column, ...]:
     quarters = ("0", "1", "2", "3", "4") if full_year_allowed else ("1", "2", "3", "4")
     return (
         Column("company_id", "VARCHAR"),
@@ -72,7 +81,7 @@ def _quarter_keys(full_year_allowed: bool = False) -> tuple[Column, ...]:
             description="1-4" + (", or 0 for the full fiscal year" if full_year_allowed else ""),
         ),
         Column("period_end", "DATE"),
-        Column("announced_on", "DATE", description="date the quarter was made public"),
+        *((Column("announced_on", "DATE", description="date the quarter was made public"),) if with_announced else ()),
     )
 
 
@@ -280,6 +289,45 @@ TABLES: tuple[RawTable, ...] = (
         ),
     ),
     RawTable(
+        name="earnings_calendar",
+        family="earnings_calendar",
+        description="When each company published each quarter's results: the one date every family's "
+        "announced_on must match, and the moment from which a quarter counts (point in time).",
+        columns=(
+            *_quarter_keys(with_announced=False),
+            Column("release_date", "DATE", description="local date on which the results were published"),
+            Column(
+                "release_time",
+                "VARCHAR",
+                required=False,
+                description="local clock time HH:MM of publication; null when not stated",
+            ),
+            Column(
+                "release_timezone",
+                "VARCHAR",
+                required=False,
+                allowed=("Asia/Hong_Kong", "Asia/Shanghai", "America/New_York", "America/Los_Angeles"),
+                description="IANA zone of release_time",
+            ),
+            *_provenance(with_kind=True),
+        ),
+        primary_key=("company_id", "fiscal_year", "fiscal_quarter"),
+        date_column="release_date",
+        checks=(
+            RowCheck("released_after_period_end", "release_date > period_end", "release_date"),
+            RowCheck(
+                "release_time_is_hh_mm",
+                "release_time is null or regexp_full_match(release_time, '([01][0-9]|2[0-3]):[0-5][0-9]')",
+                "release_time",
+            ),
+            RowCheck(
+                "release_time_has_zone",
+                "(release_time is null) = (release_timezone is null)",
+                "release_timezone",
+            ),
+        ),
+    ),
+    RawTable(
         name="fundamentals_quarterly",
         family="fundamentals",
         description="Quarterly income-statement figures, one row per company, quarter and metric.",
@@ -293,7 +341,7 @@ TABLES: tuple[RawTable, ...] = (
             ),
             Column("value", "DOUBLE"),
             Column("currency", "VARCHAR", required=False, allowed=CURRENCIES, description="null for share counts"),
-            *_provenance(),
+            *_provenance(with_kind=True),
         ),
         primary_key=("company_id", "fiscal_year", "fiscal_quarter", "metric"),
         date_column="period_end",
@@ -321,7 +369,7 @@ TABLES: tuple[RawTable, ...] = (
             Column("metric", "VARCHAR", allowed=("revenue_m", "adjusted_ebita_m", "operating_income_m")),
             Column("value", "DOUBLE"),
             Column("currency", "VARCHAR", allowed=CURRENCIES),
-            *_provenance(),
+            *_provenance(with_kind=True),
         ),
         primary_key=("company_id", "fiscal_year", "fiscal_quarter", "segment", "metric"),
         date_column="period_end",
@@ -338,7 +386,7 @@ TABLES: tuple[RawTable, ...] = (
             Column("item", "VARCHAR", allowed=BALANCE_SHEET_ITEMS),
             Column("value", "DOUBLE"),
             Column("currency", "VARCHAR", allowed=CURRENCIES),
-            *_provenance(),
+            *_provenance(with_kind=True),
         ),
         primary_key=("company_id", "period_end", "item"),
         date_column="period_end",
@@ -353,7 +401,7 @@ TABLES: tuple[RawTable, ...] = (
             Column("definition", "VARCHAR", allowed=CAPEX_DEFINITIONS),
             Column("value", "DOUBLE", description="millions of `currency`"),
             Column("currency", "VARCHAR", allowed=CURRENCIES),
-            *_provenance(),
+            *_provenance(with_kind=True),
         ),
         primary_key=("company_id", "fiscal_year", "fiscal_quarter", "definition"),
         date_column="period_end",
@@ -373,7 +421,7 @@ TABLES: tuple[RawTable, ...] = (
             Column("high", "DOUBLE", required=False, description="null when a single figure"),
             Column("currency", "VARCHAR", allowed=CURRENCIES),
             Column("definition", "VARCHAR", allowed=CAPEX_DEFINITIONS + ("company_reported",)),
-            *_provenance(),
+            *_provenance(with_kind=True),
         ),
         primary_key=("company_id", "period_label", "announced_on"),
         date_column="announced_on",

@@ -9,6 +9,7 @@ select
     currency,
     definition as capex_definition,
     source,
+    source_kind,
     basis,
     note
 from {{ source('filings', 'capex_guidance') }}

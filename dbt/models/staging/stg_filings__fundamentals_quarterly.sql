@@ -9,6 +9,7 @@ select
     value,
     currency,
     source,
+    source_kind,
     basis,
     note
 from {{ source('filings', 'fundamentals_quarterly') }}

@@ -10,6 +10,7 @@ select
     value,
     currency,
     source,
+    source_kind,
     basis,
     note
 from {{ source('filings', 'segments_quarterly') }}
