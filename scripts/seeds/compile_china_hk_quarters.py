@@ -164,6 +164,9 @@ S = {
     "ks_q3_24_ft": ("Kuaishou Q3 2024 results release 'Kuaishou Technology Announces Third Quarter 2024 Unaudited Financial Results' "
                     "(PR Newswire copy on FT Markets, https://markets.ft.com/data/announce/detail?dockey=600-202411200337PR_NEWS_USPRX____CN60762-1)",
                     "company_release"),
+    "ks_eyestock": ("eyestock.io Kuaishou income statement by quarter, rows 'Diluted earnings per share' and 'Shares "
+                    "outstanding after dilution' (https://eyestock.io/catalog/OOTC/communication-services/KUASF/reporting/income)",
+                    "data_vendor"),
     # Bilibili
     "bl_q3_22_dj": ("Dow Jones (MarketScreener) dated 2022-11-29: Bilibili shares jumped in Hong Kong 'on Wednesday, extending an overnight "
                     "Wall Street rally' after its third-quarter results (https://www.marketscreener.com/quote/stock/BILIBILI-INC-42503507/news/Bilibili-Shares-Jump-in-Hong-Kong-Extending-Wall-Street-Rally-42436678/)",
@@ -271,6 +274,16 @@ R = "rounded in source"
 UB = "announced_on is an UPPER BOUND (date of the company document carrying the figure; the original release date was not found)"
 FUND = {
     "kuaishou": [
+        (2022, 1, "eps_diluted_gaap", -1.48, "ks_eyestock", "reported", "vendor figure: no readable copy of the announcement's EPS note / income statement (GAPS_china3.md); the vendor row carries net income -6254.38 with this EPS; loss quarter: diluted = basic"),
+        (2022, 1, "diluted_shares_m", 4224.77, "ks_eyestock", "reported", "vendor figure: no readable copy of the announcement's EPS note / income statement (GAPS_china3.md); loss quarter: the vendor's diluted count equals the weighted basic count (antidilution); millions of ordinary shares"),
+        (2022, 2, "eps_diluted_gaap", -0.748, "ks_eyestock", "reported", "vendor figure: no readable copy of the announcement's EPS note / income statement (GAPS_china3.md); the vendor row carries net income -3176.01 with this EPS; loss quarter: diluted = basic"),
+        (2022, 2, "diluted_shares_m", 4246.11, "ks_eyestock", "reported", "vendor figure: no readable copy of the announcement's EPS note / income statement (GAPS_china3.md); loss quarter: the vendor's diluted count equals the weighted basic count (antidilution); millions of ordinary shares"),
+        (2022, 3, "eps_diluted_gaap", -0.637, "ks_eyestock", "reported", "vendor figure: no readable copy of the announcement's EPS note / income statement (GAPS_china3.md); the vendor row carries net income -2713.26 with this EPS; loss quarter: diluted = basic"),
+        (2022, 3, "diluted_shares_m", 4262.17, "ks_eyestock", "reported", "vendor figure: no readable copy of the announcement's EPS note / income statement (GAPS_china3.md); loss quarter: the vendor's diluted count equals the weighted basic count (antidilution); millions of ordinary shares"),
+        (2022, 4, "eps_diluted_gaap", -0.361, "ks_eyestock", "reported", "vendor figure: no readable copy of the announcement's EPS note / income statement (GAPS_china3.md); the vendor row carries net income -1547.08 with this EPS; loss quarter: diluted = basic"),
+        (2022, 4, "diluted_shares_m", 4282.16, "ks_eyestock", "reported", "vendor figure: no readable copy of the announcement's EPS note / income statement (GAPS_china3.md); loss quarter: the vendor's diluted count equals the weighted basic count (antidilution); millions of ordinary shares"),
+        (2023, 2, "eps_diluted_gaap", 0.336, "ks_eyestock", "reported", "vendor figure: no readable copy of the announcement's EPS note / income statement (GAPS_china3.md); the vendor row carries net income 1480 with this EPS; three decimals: likely the vendor division of net income by diluted shares, not the printed EPS"),
+        (2023, 2, "diluted_shares_m", 4401, "ks_eyestock", "reported", "vendor figure: no readable copy of the announcement's EPS note / income statement (GAPS_china3.md); profit quarter: weighted diluted count; millions of ordinary shares"),
         (2022, 1, "revenue_m", 21067, "ks_q1_23_hkex", "reported", f"Q1 2022 comparative column (RMB m); announced_on = Q1 2022 release date"),
         (2022, 1, "net_income_gaap_m", -6254, "ks_q1_23_hkex", "reported", f"{PFP}; Q1 2022 comparative column; announced_on = Q1 2022 release date"),
         (2022, 1, "net_income_adjusted_m", -3722, "ks_q1_23_hkex", "reported", f"adjusted net loss; Q1 2022 comparative column; announced_on = Q1 2022 release date"),

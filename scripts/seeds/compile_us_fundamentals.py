@@ -14,6 +14,10 @@ What it does, in order (re-running is safe: every step is idempotent):
    quarter gets announced_on = release_date, and the old "announced_on not verified ... deadline" /
    "announced_on = SEC filing date" caveats are removed from its note. Quarters absent from CALENDAR keep their
    previous announced_on and caveat and are listed in seeds/fundamentals/GAPS_us3.md.
+4. EIGHT_K_DATES (second pass): for a quarter of the seeds with no calendar row read in the release or a filing, the
+   filing date of the 8-K that furnished the results release becomes the release date; where a release-based row
+   exists the two dates must agree, or the script stops.
+5. seeds/segments/us_cloud.csv rows of a calendar quarter get the same announced_on (one release date per quarter).
 
 Per-share figures are on today's split basis, like the price seeds (NVIDIA 4-for-1 July 2021 and 10-for-1 June
 2024, Alphabet 20-for-1 July 2022, Amazon 20-for-1 June 2022, Tesla 3-for-1 August 2022): a figure published before
@@ -542,6 +546,602 @@ CALENDAR: list[dict] = [
          "filing", "8-K dated 2024-04-23 ('GAAP net income $1.13B ($0.34 diluted EPS)')"),
 ]
 
+# ==============================================================================================================
+# Second pass (issue 11, helper "fus2"): SEC XBRL company facts, 8-K exhibit 99.1 statements, 8-K filing dates.
+# ==============================================================================================================
+# SEC XBRL company-facts responses (data.sec.gov/api/xbrl/companyfacts/CIK<cik>.json) recorded as HTTP test
+# cassettes in dgunning/edgartools@ca5a70094da7fc34890161dae9c256bb1f4c3d26. Each figure names the 10-Q/10-K that
+# reported it (accession number and filing date); values are as tagged in that filing.
+EDGAR_CASSETTE = {
+    "alphabet": ("Alphabet Inc.", "1652044", "tests/cassettes/test_goog_ttm_revenue_tracks_recent_window.yaml",
+                 "2026-07-09"),
+    "nvidia": ("NVIDIA Corporation", "1045810", "tests/cassettes/test_nvda_ttm_revenue_not_stale_2020.yaml",
+               "2026-07-09"),
+    "apple": ("Apple Inc.", "320193",
+              "tests/cassettes/TestCompanyTTMIntegration.test_company_income_statement_ttm_periods.yaml", "2026-03-25"),
+}
+
+
+def _edgar_source(company, accn, form, filed):
+    name, cik, path, recorded = EDGAR_CASSETTE[company]
+    return (f"{name} Form {form} (SEC accession {accn}, filed {filed}), value as tagged in its XBRL and served by SEC "
+            f"company facts data.sec.gov/api/xbrl/companyfacts/CIK{int(cik):010d}.json (response recorded {recorded} "
+            f"in dgunning/edgartools@ca5a700 {path})")
+
+
+# (company, fiscal_year, fiscal_quarter, period_end, metric, value, accession, form, filed, basis, note).
+# Rows are listed only where the seed lacked the figure or cited a vendor, the press, or a derivation.
+EDGAR_ROWS = [
+    ('alphabet', 2022, 1, '2022-03-31', 'net_income_gaap_m', 16436, '0001652044-22-000029', '10-Q', '2022-04-27', 'reported',
+     'us-gaap:NetIncomeLoss, three months ended 2022-03-31'),
+    ('alphabet', 2022, 1, '2022-03-31', 'eps_diluted_gaap', 1.231, '0001652044-22-000029', '10-Q', '2022-04-27', 'derived',
+     "us-gaap:EarningsPerShareDiluted, three months ended 2022-03-31; filed before the 20-for-1 split as 24.62, divided by 20 (split-adjusted like the price seeds); the company's later 10-Q 0001652044-23-000045 shows 1.23 for this quarter"),
+    ('alphabet', 2022, 1, '2022-03-31', 'shares_outstanding_m', 13175.26, '0001652044-22-000029', '10-Q', '2022-04-27', 'derived',
+     "us-gaap:CommonStockSharesOutstanding 658,763,000 at period end 2022-03-31: Class A, B and C shares together (the equity statement's 'Shares' column), filed before the 20-for-1 split, times 20 = 13,175,260,000"),
+    ('alphabet', 2022, 2, '2022-06-30', 'revenue_m', 69685, '0001652044-22-000071', '10-Q', '2022-07-27', 'reported',
+     'us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax, three months ended 2022-06-30'),
+    ('alphabet', 2022, 2, '2022-06-30', 'net_income_gaap_m', 16002, '0001652044-22-000071', '10-Q', '2022-07-27', 'reported',
+     'us-gaap:NetIncomeLoss, three months ended 2022-06-30'),
+    ('alphabet', 2022, 2, '2022-06-30', 'eps_diluted_gaap', 1.21, '0001652044-22-000071', '10-Q', '2022-07-27', 'reported',
+     'us-gaap:EarningsPerShareDiluted, three months ended 2022-06-30'),
+    ('alphabet', 2022, 2, '2022-06-30', 'shares_outstanding_m', 13078.0, '0001652044-22-000071', '10-Q', '2022-07-27', 'reported',
+     "us-gaap:CommonStockSharesOutstanding 13,078,000,000 at period end 2022-06-30: Class A, B and C shares together (the equity statement's 'Shares' column)"),
+    ('alphabet', 2022, 3, '2022-09-30', 'shares_outstanding_m', 12971.0, '0001652044-22-000090', '10-Q', '2022-10-26', 'reported',
+     "us-gaap:CommonStockSharesOutstanding 12,971,000,000 at period end 2022-09-30: Class A, B and C shares together (the equity statement's 'Shares' column)"),
+    ('alphabet', 2022, 4, '2022-12-31', 'shares_outstanding_m', 12849.0, '0001652044-23-000016', '10-K', '2023-02-03', 'reported',
+     "us-gaap:CommonStockSharesOutstanding 12,849,000,000 at period end 2022-12-31: Class A, B and C shares together (the equity statement's 'Shares' column)"),
+    ('alphabet', 2023, 1, '2023-03-31', 'net_income_gaap_m', 15051, '0001652044-23-000045', '10-Q', '2023-04-26', 'reported',
+     'us-gaap:NetIncomeLoss, three months ended 2023-03-31'),
+    ('alphabet', 2023, 1, '2023-03-31', 'eps_diluted_gaap', 1.17, '0001652044-23-000045', '10-Q', '2023-04-26', 'reported',
+     'us-gaap:EarningsPerShareDiluted, three months ended 2023-03-31'),
+    ('alphabet', 2023, 1, '2023-03-31', 'shares_outstanding_m', 12722.0, '0001652044-23-000045', '10-Q', '2023-04-26', 'reported',
+     "us-gaap:CommonStockSharesOutstanding 12,722,000,000 at period end 2023-03-31: Class A, B and C shares together (the equity statement's 'Shares' column)"),
+    ('alphabet', 2023, 2, '2023-06-30', 'diluted_shares_m', 12764.0, '0001652044-24-000079', '10-Q', '2024-07-24', 'reported',
+     "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding, three months ended 2023-06-30 (comparative column of the later 10-Q; the quarter's own 10-Q does not tag it)"),
+    ('alphabet', 2023, 2, '2023-06-30', 'shares_outstanding_m', 12629.0, '0001652044-23-000070', '10-Q', '2023-07-26', 'reported',
+     "us-gaap:CommonStockSharesOutstanding 12,629,000,000 at period end 2023-06-30: Class A, B and C shares together (the equity statement's 'Shares' column)"),
+    ('alphabet', 2023, 3, '2023-09-30', 'diluted_shares_m', 12696.0, '0001652044-24-000118', '10-Q', '2024-10-30', 'reported',
+     "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding, three months ended 2023-09-30 (comparative column of the later 10-Q; the quarter's own 10-Q does not tag it)"),
+    ('alphabet', 2023, 3, '2023-09-30', 'shares_outstanding_m', 12541.0, '0001652044-23-000094', '10-Q', '2023-10-25', 'reported',
+     "us-gaap:CommonStockSharesOutstanding 12,541,000,000 at period end 2023-09-30: Class A, B and C shares together (the equity statement's 'Shares' column)"),
+    ('alphabet', 2023, 4, '2023-12-31', 'shares_outstanding_m', 12460.0, '0001652044-24-000022', '10-K', '2024-01-31', 'reported',
+     "us-gaap:CommonStockSharesOutstanding 12,460,000,000 at period end 2023-12-31: Class A, B and C shares together (the equity statement's 'Shares' column)"),
+    ('alphabet', 2024, 1, '2024-03-31', 'revenue_m', 80539, '0001652044-24-000053', '10-Q', '2024-04-26', 'reported',
+     'us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax, three months ended 2024-03-31'),
+    ('alphabet', 2024, 1, '2024-03-31', 'net_income_gaap_m', 23662, '0001652044-24-000053', '10-Q', '2024-04-26', 'reported',
+     'us-gaap:NetIncomeLoss, three months ended 2024-03-31'),
+    ('alphabet', 2024, 1, '2024-03-31', 'eps_diluted_gaap', 1.89, '0001652044-24-000053', '10-Q', '2024-04-26', 'reported',
+     'us-gaap:EarningsPerShareDiluted, three months ended 2024-03-31'),
+    ('alphabet', 2024, 1, '2024-03-31', 'diluted_shares_m', 12527.0, '0001652044-25-000043', '10-Q', '2025-04-25', 'reported',
+     "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding, three months ended 2024-03-31 (comparative column of the later 10-Q; the quarter's own 10-Q does not tag it)"),
+    ('alphabet', 2024, 1, '2024-03-31', 'shares_outstanding_m', 12381.0, '0001652044-24-000053', '10-Q', '2024-04-26', 'reported',
+     "us-gaap:CommonStockSharesOutstanding 12,381,000,000 at period end 2024-03-31: Class A, B and C shares together (the equity statement's 'Shares' column)"),
+    ('alphabet', 2024, 2, '2024-06-30', 'diluted_shares_m', 12495.0, '0001652044-24-000079', '10-Q', '2024-07-24', 'reported',
+     'us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding, three months ended 2024-06-30'),
+    ('alphabet', 2024, 2, '2024-06-30', 'shares_outstanding_m', 12322.0, '0001652044-24-000079', '10-Q', '2024-07-24', 'reported',
+     "us-gaap:CommonStockSharesOutstanding 12,322,000,000 at period end 2024-06-30: Class A, B and C shares together (the equity statement's 'Shares' column)"),
+    ('alphabet', 2024, 3, '2024-09-30', 'diluted_shares_m', 12419.0, '0001652044-24-000118', '10-Q', '2024-10-30', 'reported',
+     'us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding, three months ended 2024-09-30'),
+    ('alphabet', 2024, 3, '2024-09-30', 'shares_outstanding_m', 12264.0, '0001652044-24-000118', '10-Q', '2024-10-30', 'reported',
+     "us-gaap:CommonStockSharesOutstanding 12,264,000,000 at period end 2024-09-30: Class A, B and C shares together (the equity statement's 'Shares' column)"),
+    ('alphabet', 2024, 4, '2024-12-31', 'shares_outstanding_m', 12211.0, '0001652044-25-000014', '10-K', '2025-02-05', 'reported',
+     "us-gaap:CommonStockSharesOutstanding 12,211,000,000 at period end 2024-12-31: Class A, B and C shares together (the equity statement's 'Shares' column)"),
+    ('alphabet', 2025, 1, '2025-03-31', 'revenue_m', 90234, '0001652044-25-000043', '10-Q', '2025-04-25', 'reported',
+     'us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax, three months ended 2025-03-31'),
+    ('alphabet', 2025, 1, '2025-03-31', 'net_income_gaap_m', 34540, '0001652044-25-000043', '10-Q', '2025-04-25', 'reported',
+     'us-gaap:NetIncomeLoss, three months ended 2025-03-31'),
+    ('alphabet', 2025, 1, '2025-03-31', 'eps_diluted_gaap', 2.81, '0001652044-25-000043', '10-Q', '2025-04-25', 'reported',
+     'us-gaap:EarningsPerShareDiluted, three months ended 2025-03-31'),
+    ('alphabet', 2025, 1, '2025-03-31', 'diluted_shares_m', 12291.0, '0001652044-25-000043', '10-Q', '2025-04-25', 'reported',
+     'us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding, three months ended 2025-03-31'),
+    ('alphabet', 2025, 1, '2025-03-31', 'shares_outstanding_m', 12155.0, '0001652044-25-000043', '10-Q', '2025-04-25', 'reported',
+     "us-gaap:CommonStockSharesOutstanding 12,155,000,000 at period end 2025-03-31: Class A, B and C shares together (the equity statement's 'Shares' column)"),
+    ('alphabet', 2025, 2, '2025-06-30', 'revenue_m', 96428, '0001652044-25-000062', '10-Q', '2025-07-24', 'reported',
+     'us-gaap:Revenues, three months ended 2025-06-30'),
+    ('alphabet', 2025, 2, '2025-06-30', 'net_income_gaap_m', 28196, '0001652044-25-000062', '10-Q', '2025-07-24', 'reported',
+     'us-gaap:NetIncomeLoss, three months ended 2025-06-30'),
+    ('alphabet', 2025, 2, '2025-06-30', 'eps_diluted_gaap', 2.31, '0001652044-25-000062', '10-Q', '2025-07-24', 'reported',
+     'us-gaap:EarningsPerShareDiluted, three months ended 2025-06-30'),
+    ('alphabet', 2025, 2, '2025-06-30', 'diluted_shares_m', 12198.0, '0001652044-25-000062', '10-Q', '2025-07-24', 'reported',
+     'us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding, three months ended 2025-06-30'),
+    ('alphabet', 2025, 2, '2025-06-30', 'shares_outstanding_m', 12104.0, '0001652044-25-000062', '10-Q', '2025-07-24', 'reported',
+     "us-gaap:CommonStockSharesOutstanding 12,104,000,000 at period end 2025-06-30: Class A, B and C shares together (the equity statement's 'Shares' column)"),
+    ('nvidia', 2023, 1, '2022-05-01', 'revenue_m', 8288, '0001045810-22-000079', '10-Q', '2022-05-27', 'reported',
+     'us-gaap:Revenues, three months ended 2022-05-01'),
+    ('nvidia', 2023, 1, '2022-05-01', 'net_income_gaap_m', 1618, '0001045810-22-000079', '10-Q', '2022-05-27', 'reported',
+     'us-gaap:NetIncomeLoss, three months ended 2022-05-01'),
+    ('nvidia', 2023, 1, '2022-05-01', 'eps_diluted_gaap', 0.064, '0001045810-22-000079', '10-Q', '2022-05-27', 'derived',
+     'us-gaap:EarningsPerShareDiluted, three months ended 2022-05-01; filed before the 10-for-1 split as 0.64, divided by 10 (split-adjusted like the price seeds)'),
+    ('nvidia', 2023, 1, '2022-05-01', 'diluted_shares_m', 25370.0, '0001045810-22-000079', '10-Q', '2022-05-27', 'derived',
+     'us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding, three months ended 2022-05-01; filed before the 10-for-1 split as 2537000000, multiplied by 10 (split-adjusted like the price seeds)'),
+    ('nvidia', 2023, 1, '2022-05-01', 'shares_outstanding_m', 25000.0, '0001045810-22-000079', '10-Q', '2022-05-27', 'derived',
+     'cover-page count dei:EntityCommonStockSharesOutstanding 2,500,000,000 as of 2022-05-20 (not period end; the cover states it to 10 million), before the 10-for-1 split of June 2024, times 10 = 25,000,000,000'),
+    ('nvidia', 2023, 2, '2022-07-31', 'revenue_m', 6704, '0001045810-22-000147', '10-Q', '2022-08-31', 'reported',
+     'us-gaap:Revenues, three months ended 2022-07-31'),
+    ('nvidia', 2023, 2, '2022-07-31', 'eps_diluted_gaap', 0.026, '0001045810-22-000147', '10-Q', '2022-08-31', 'derived',
+     'us-gaap:EarningsPerShareDiluted, three months ended 2022-07-31; filed before the 10-for-1 split as 0.26, divided by 10 (split-adjusted like the price seeds)'),
+    ('nvidia', 2023, 2, '2022-07-31', 'diluted_shares_m', 25160.0, '0001045810-22-000147', '10-Q', '2022-08-31', 'derived',
+     'us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding, three months ended 2022-07-31; filed before the 10-for-1 split as 2516000000, multiplied by 10 (split-adjusted like the price seeds)'),
+    ('nvidia', 2023, 2, '2022-07-31', 'shares_outstanding_m', 24900.0, '0001045810-22-000147', '10-Q', '2022-08-31', 'derived',
+     'cover-page count dei:EntityCommonStockSharesOutstanding 2,490,000,000 as of 2022-08-19 (not period end; the cover states it to 10 million), before the 10-for-1 split of June 2024, times 10 = 24,900,000,000'),
+    ('nvidia', 2023, 3, '2022-10-30', 'revenue_m', 5931, '0001045810-22-000166', '10-Q', '2022-11-18', 'reported',
+     'us-gaap:Revenues, three months ended 2022-10-30'),
+    ('nvidia', 2023, 3, '2022-10-30', 'net_income_gaap_m', 680, '0001045810-22-000166', '10-Q', '2022-11-18', 'reported',
+     'us-gaap:NetIncomeLoss, three months ended 2022-10-30'),
+    ('nvidia', 2023, 3, '2022-10-30', 'eps_diluted_gaap', 0.027, '0001045810-22-000166', '10-Q', '2022-11-18', 'derived',
+     'us-gaap:EarningsPerShareDiluted, three months ended 2022-10-30; filed before the 10-for-1 split as 0.27, divided by 10 (split-adjusted like the price seeds)'),
+    ('nvidia', 2023, 3, '2022-10-30', 'diluted_shares_m', 24990.0, '0001045810-22-000166', '10-Q', '2022-11-18', 'derived',
+     'us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding, three months ended 2022-10-30; filed before the 10-for-1 split as 2499000000, multiplied by 10 (split-adjusted like the price seeds)'),
+    ('nvidia', 2023, 3, '2022-10-30', 'shares_outstanding_m', 24600.0, '0001045810-22-000166', '10-Q', '2022-11-18', 'derived',
+     'cover-page count dei:EntityCommonStockSharesOutstanding 2,460,000,000 as of 2022-11-11 (not period end; the cover states it to 10 million), before the 10-for-1 split of June 2024, times 10 = 24,600,000,000'),
+    ('nvidia', 2023, 4, '2023-01-29', 'shares_outstanding_m', 24660.0, '0001045810-23-000017', '10-K', '2023-02-24', 'derived',
+     'balance-sheet count us-gaap:CommonStockSharesOutstanding 2,466,000,000 at period end 2023-01-29, filed before the 10-for-1 split, times 10 = 24,660,000,000'),
+    ('nvidia', 2024, 1, '2023-04-30', 'revenue_m', 7192, '0001045810-23-000093', '10-Q', '2023-05-26', 'reported',
+     'us-gaap:Revenues, three months ended 2023-04-30'),
+    ('nvidia', 2024, 1, '2023-04-30', 'eps_diluted_gaap', 0.082, '0001045810-23-000093', '10-Q', '2023-05-26', 'derived',
+     'us-gaap:EarningsPerShareDiluted, three months ended 2023-04-30; filed before the 10-for-1 split as 0.82, divided by 10 (split-adjusted like the price seeds)'),
+    ('nvidia', 2024, 1, '2023-04-30', 'diluted_shares_m', 24900.0, '0001045810-23-000093', '10-Q', '2023-05-26', 'derived',
+     'us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding, three months ended 2023-04-30; filed before the 10-for-1 split as 2490000000, multiplied by 10 (split-adjusted like the price seeds)'),
+    ('nvidia', 2024, 1, '2023-04-30', 'shares_outstanding_m', 24700.0, '0001045810-23-000093', '10-Q', '2023-05-26', 'derived',
+     'cover-page count dei:EntityCommonStockSharesOutstanding 2,470,000,000 as of 2023-05-19 (not period end; the cover states it to 10 million), before the 10-for-1 split of June 2024, times 10 = 24,700,000,000'),
+    ('nvidia', 2024, 2, '2023-07-30', 'revenue_m', 13507, '0001045810-23-000175', '10-Q', '2023-08-28', 'reported',
+     'us-gaap:Revenues, three months ended 2023-07-30'),
+    ('nvidia', 2024, 2, '2023-07-30', 'eps_diluted_gaap', 0.248, '0001045810-23-000175', '10-Q', '2023-08-28', 'derived',
+     "us-gaap:EarningsPerShareDiluted, three months ended 2023-07-30; filed before the 10-for-1 split as 2.48, divided by 10 (split-adjusted like the price seeds); the company's later 10-Q 0001045810-24-000264 shows 0.25 for this quarter"),
+    ('nvidia', 2024, 2, '2023-07-30', 'diluted_shares_m', 24994.0, '0001045810-24-000264', '10-Q', '2024-08-28', 'reported',
+     'us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding, three months ended 2023-07-30; filed before the 10-for-1 split as 2,499,000,000; value from the comparative column of the later 10-Q 0001045810-24-000264, restated by the company for the split'),
+    ('nvidia', 2024, 2, '2023-07-30', 'shares_outstanding_m', 24700.0, '0001045810-23-000175', '10-Q', '2023-08-28', 'derived',
+     'cover-page count dei:EntityCommonStockSharesOutstanding 2,470,000,000 as of 2023-08-18 (not period end; the cover states it to 10 million), before the 10-for-1 split of June 2024, times 10 = 24,700,000,000'),
+    ('nvidia', 2024, 3, '2023-10-29', 'revenue_m', 18120, '0001045810-23-000227', '10-Q', '2023-11-21', 'reported',
+     'us-gaap:Revenues, three months ended 2023-10-29'),
+    ('nvidia', 2024, 3, '2023-10-29', 'net_income_gaap_m', 9243, '0001045810-23-000227', '10-Q', '2023-11-21', 'reported',
+     'us-gaap:NetIncomeLoss, three months ended 2023-10-29'),
+    ('nvidia', 2024, 3, '2023-10-29', 'eps_diluted_gaap', 0.371, '0001045810-23-000227', '10-Q', '2023-11-21', 'derived',
+     "us-gaap:EarningsPerShareDiluted, three months ended 2023-10-29; filed before the 10-for-1 split as 3.71, divided by 10 (split-adjusted like the price seeds); the company's later 10-Q 0001045810-24-000316 shows 0.37 for this quarter"),
+    ('nvidia', 2024, 3, '2023-10-29', 'diluted_shares_m', 24940.0, '0001045810-24-000316', '10-Q', '2024-11-20', 'reported',
+     'us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding, three months ended 2023-10-29; filed before the 10-for-1 split as 2,494,000,000; value from the comparative column of the later 10-Q 0001045810-24-000316, restated by the company for the split'),
+    ('nvidia', 2024, 3, '2023-10-29', 'shares_outstanding_m', 24700.0, '0001045810-23-000227', '10-Q', '2023-11-21', 'derived',
+     'cover-page count dei:EntityCommonStockSharesOutstanding 2,470,000,000 as of 2023-11-17 (not period end; the cover states it to 10 million), before the 10-for-1 split of June 2024, times 10 = 24,700,000,000'),
+    ('nvidia', 2024, 4, '2024-01-28', 'shares_outstanding_m', 24643.0, '0001045810-24-000029', '10-K', '2024-02-21', 'reported',
+     'balance-sheet count us-gaap:CommonStockSharesOutstanding 2,464,000,000 at period end 2024-01-28; split-adjusted 24,643,000,000 in the later 10-K 0001045810-25-000023'),
+    ('nvidia', 2025, 1, '2024-04-28', 'revenue_m', 26044, '0001045810-24-000124', '10-Q', '2024-05-29', 'reported',
+     'us-gaap:Revenues, three months ended 2024-04-28'),
+    ('nvidia', 2025, 1, '2024-04-28', 'net_income_gaap_m', 14881, '0001045810-24-000124', '10-Q', '2024-05-29', 'reported',
+     'us-gaap:NetIncomeLoss, three months ended 2024-04-28'),
+    ('nvidia', 2025, 1, '2024-04-28', 'eps_diluted_gaap', 0.598, '0001045810-24-000124', '10-Q', '2024-05-29', 'derived',
+     "us-gaap:EarningsPerShareDiluted, three months ended 2024-04-28; filed before the 10-for-1 split as 5.98, divided by 10 (split-adjusted like the price seeds); the company's later 10-Q 0001045810-25-000116 shows 0.6 for this quarter"),
+    ('nvidia', 2025, 1, '2024-04-28', 'diluted_shares_m', 24890.0, '0001045810-25-000116', '10-Q', '2025-05-28', 'reported',
+     'us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding, three months ended 2024-04-28; filed before the 10-for-1 split as 2,489,000,000; value from the comparative column of the later 10-Q 0001045810-25-000116, restated by the company for the split'),
+    ('nvidia', 2025, 1, '2024-04-28', 'shares_outstanding_m', 24600.0, '0001045810-24-000124', '10-Q', '2024-05-29', 'derived',
+     'cover-page count dei:EntityCommonStockSharesOutstanding 2,460,000,000 as of 2024-05-24 (not period end; the cover states it to 10 million), before the 10-for-1 split of June 2024, times 10 = 24,600,000,000'),
+    ('nvidia', 2025, 2, '2024-07-28', 'revenue_m', 30040, '0001045810-24-000264', '10-Q', '2024-08-28', 'reported',
+     'us-gaap:Revenues, three months ended 2024-07-28'),
+    ('nvidia', 2025, 2, '2024-07-28', 'net_income_gaap_m', 16599, '0001045810-24-000264', '10-Q', '2024-08-28', 'reported',
+     'us-gaap:NetIncomeLoss, three months ended 2024-07-28'),
+    ('nvidia', 2025, 2, '2024-07-28', 'eps_diluted_gaap', 0.67, '0001045810-24-000264', '10-Q', '2024-08-28', 'reported',
+     'us-gaap:EarningsPerShareDiluted, three months ended 2024-07-28'),
+    ('nvidia', 2025, 2, '2024-07-28', 'diluted_shares_m', 24848.0, '0001045810-24-000264', '10-Q', '2024-08-28', 'reported',
+     'us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding, three months ended 2024-07-28'),
+    ('nvidia', 2025, 2, '2024-07-28', 'shares_outstanding_m', 24530.0, '0001045810-24-000264', '10-Q', '2024-08-28', 'reported',
+     'cover-page count dei:EntityCommonStockSharesOutstanding 24,530,000,000 as of 2024-08-23 (not period end; the cover states it to 10 million)'),
+    ('nvidia', 2025, 3, '2024-10-27', 'revenue_m', 35082, '0001045810-24-000316', '10-Q', '2024-11-20', 'reported',
+     'us-gaap:Revenues, three months ended 2024-10-27'),
+    ('nvidia', 2025, 3, '2024-10-27', 'diluted_shares_m', 24774.0, '0001045810-24-000316', '10-Q', '2024-11-20', 'reported',
+     'us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding, three months ended 2024-10-27'),
+    ('nvidia', 2025, 3, '2024-10-27', 'shares_outstanding_m', 24490.0, '0001045810-24-000316', '10-Q', '2024-11-20', 'reported',
+     'cover-page count dei:EntityCommonStockSharesOutstanding 24,490,000,000 as of 2024-11-15 (not period end; the cover states it to 10 million)'),
+    ('nvidia', 2025, 4, '2025-01-26', 'shares_outstanding_m', 24477.0, '0001045810-25-000023', '10-K', '2025-02-26', 'reported',
+     'balance-sheet count us-gaap:CommonStockSharesOutstanding 24,477,000,000 at period end 2025-01-26'),
+    ('nvidia', 2026, 1, '2025-04-27', 'revenue_m', 44062, '0001045810-25-000116', '10-Q', '2025-05-28', 'reported',
+     'us-gaap:Revenues, three months ended 2025-04-27'),
+    ('nvidia', 2026, 1, '2025-04-27', 'diluted_shares_m', 24611.0, '0001045810-25-000116', '10-Q', '2025-05-28', 'reported',
+     'us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding, three months ended 2025-04-27'),
+    ('nvidia', 2026, 1, '2025-04-27', 'shares_outstanding_m', 24400.0, '0001045810-25-000116', '10-Q', '2025-05-28', 'reported',
+     'cover-page count dei:EntityCommonStockSharesOutstanding 24,400,000,000 as of 2025-05-23 (not period end; the cover states it to 10 million)'),
+    ('nvidia', 2026, 2, '2025-07-27', 'revenue_m', 46743, '0001045810-25-000209', '10-Q', '2025-08-27', 'reported',
+     'us-gaap:Revenues, three months ended 2025-07-27'),
+    ('nvidia', 2026, 2, '2025-07-27', 'net_income_gaap_m', 26422, '0001045810-25-000209', '10-Q', '2025-08-27', 'reported',
+     'us-gaap:NetIncomeLoss, three months ended 2025-07-27'),
+    ('nvidia', 2026, 2, '2025-07-27', 'eps_diluted_gaap', 1.08, '0001045810-25-000209', '10-Q', '2025-08-27', 'reported',
+     'us-gaap:EarningsPerShareDiluted, three months ended 2025-07-27'),
+    ('nvidia', 2026, 2, '2025-07-27', 'diluted_shares_m', 24532.0, '0001045810-25-000209', '10-Q', '2025-08-27', 'reported',
+     'us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding, three months ended 2025-07-27'),
+    ('nvidia', 2026, 2, '2025-07-27', 'shares_outstanding_m', 24300.0, '0001045810-25-000209', '10-Q', '2025-08-27', 'reported',
+     'cover-page count dei:EntityCommonStockSharesOutstanding 24,300,000,000 as of 2025-08-22 (not period end; the cover states it to 10 million)'),
+    ('nvidia', 2026, 3, '2025-10-26', 'revenue_m', 57006, '0001045810-25-000230', '10-Q', '2025-11-19', 'reported',
+     'us-gaap:Revenues, three months ended 2025-10-26'),
+    ('nvidia', 2026, 3, '2025-10-26', 'net_income_gaap_m', 31910, '0001045810-25-000230', '10-Q', '2025-11-19', 'reported',
+     'us-gaap:NetIncomeLoss, three months ended 2025-10-26'),
+    ('nvidia', 2026, 3, '2025-10-26', 'eps_diluted_gaap', 1.3, '0001045810-25-000230', '10-Q', '2025-11-19', 'reported',
+     'us-gaap:EarningsPerShareDiluted, three months ended 2025-10-26'),
+    ('nvidia', 2026, 3, '2025-10-26', 'diluted_shares_m', 24483.0, '0001045810-25-000230', '10-Q', '2025-11-19', 'reported',
+     'us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding, three months ended 2025-10-26'),
+    ('nvidia', 2026, 3, '2025-10-26', 'shares_outstanding_m', 24300.0, '0001045810-25-000230', '10-Q', '2025-11-19', 'reported',
+     'cover-page count dei:EntityCommonStockSharesOutstanding 24,300,000,000 as of 2025-11-14 (not period end; the cover states it to 10 million)'),
+    ('apple', 2022, 2, '2022-03-26', 'shares_outstanding_m', 16207.568, '0000320193-22-000059', '10-Q', '2022-04-29', 'reported',
+     'balance-sheet count us-gaap:CommonStockSharesOutstanding 16,207,568,000 at period end 2022-03-26'),
+    ('apple', 2022, 3, '2022-06-25', 'shares_outstanding_m', 16095.378, '0000320193-22-000070', '10-Q', '2022-07-29', 'reported',
+     'balance-sheet count us-gaap:CommonStockSharesOutstanding 16,095,378,000 at period end 2022-06-25'),
+    ('apple', 2022, 4, '2022-09-24', 'shares_outstanding_m', 15943.425, '0000320193-22-000108', '10-K', '2022-10-28', 'reported',
+     'balance-sheet count us-gaap:CommonStockSharesOutstanding 15,943,425,000 at period end 2022-09-24'),
+    ('apple', 2023, 1, '2022-12-31', 'revenue_m', 117154, '0000320193-23-000006', '10-Q', '2023-02-03', 'reported',
+     'us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax, three months ended 2022-12-31'),
+    ('apple', 2023, 1, '2022-12-31', 'net_income_gaap_m', 29998, '0000320193-23-000006', '10-Q', '2023-02-03', 'reported',
+     'us-gaap:NetIncomeLoss, three months ended 2022-12-31'),
+    ('apple', 2023, 1, '2022-12-31', 'diluted_shares_m', 15955.718, '0000320193-23-000006', '10-Q', '2023-02-03', 'reported',
+     'us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding, three months ended 2022-12-31'),
+    ('apple', 2023, 1, '2022-12-31', 'shares_outstanding_m', 15842.407, '0000320193-23-000006', '10-Q', '2023-02-03', 'reported',
+     'balance-sheet count us-gaap:CommonStockSharesOutstanding 15,842,407,000 at period end 2022-12-31'),
+    ('apple', 2023, 2, '2023-04-01', 'shares_outstanding_m', 15723.406, '0000320193-23-000064', '10-Q', '2023-05-05', 'reported',
+     'balance-sheet count us-gaap:CommonStockSharesOutstanding 15,723,406,000 at period end 2023-04-01'),
+    ('apple', 2024, 1, '2023-12-30', 'revenue_m', 119575, '0000320193-24-000006', '10-Q', '2024-02-02', 'reported',
+     'us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax, three months ended 2023-12-30'),
+    ('apple', 2024, 1, '2023-12-30', 'net_income_gaap_m', 33916, '0000320193-24-000006', '10-Q', '2024-02-02', 'reported',
+     'us-gaap:NetIncomeLoss, three months ended 2023-12-30'),
+    ('apple', 2024, 1, '2023-12-30', 'eps_diluted_gaap', 2.18, '0000320193-24-000006', '10-Q', '2024-02-02', 'reported',
+     'us-gaap:EarningsPerShareDiluted, three months ended 2023-12-30'),
+    ('apple', 2024, 1, '2023-12-30', 'diluted_shares_m', 15576.641, '0000320193-24-000006', '10-Q', '2024-02-02', 'reported',
+     'us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding, three months ended 2023-12-30'),
+    ('apple', 2024, 1, '2023-12-30', 'shares_outstanding_m', 15460.223, '0000320193-24-000006', '10-Q', '2024-02-02', 'reported',
+     'balance-sheet count us-gaap:CommonStockSharesOutstanding 15,460,223,000 at period end 2023-12-30'),
+    ('apple', 2024, 2, '2024-03-30', 'shares_outstanding_m', 15337.686, '0000320193-24-000069', '10-Q', '2024-05-03', 'reported',
+     'balance-sheet count us-gaap:CommonStockSharesOutstanding 15,337,686,000 at period end 2024-03-30'),
+    ('apple', 2024, 3, '2024-06-29', 'revenue_m', 85777, '0000320193-24-000081', '10-Q', '2024-08-02', 'reported',
+     'us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax, three months ended 2024-06-29'),
+    ('apple', 2024, 3, '2024-06-29', 'net_income_gaap_m', 21448, '0000320193-24-000081', '10-Q', '2024-08-02', 'reported',
+     'us-gaap:NetIncomeLoss, three months ended 2024-06-29'),
+    ('apple', 2024, 3, '2024-06-29', 'eps_diluted_gaap', 1.4, '0000320193-24-000081', '10-Q', '2024-08-02', 'reported',
+     'us-gaap:EarningsPerShareDiluted, three months ended 2024-06-29'),
+    ('apple', 2024, 3, '2024-06-29', 'diluted_shares_m', 15348.175, '0000320193-24-000081', '10-Q', '2024-08-02', 'reported',
+     'us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding, three months ended 2024-06-29'),
+    ('apple', 2024, 3, '2024-06-29', 'shares_outstanding_m', 15222.259, '0000320193-24-000081', '10-Q', '2024-08-02', 'reported',
+     'balance-sheet count us-gaap:CommonStockSharesOutstanding 15,222,259,000 at period end 2024-06-29'),
+    ('apple', 2025, 1, '2024-12-28', 'revenue_m', 124300, '0000320193-25-000008', '10-Q', '2025-01-31', 'reported',
+     'us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax, three months ended 2024-12-28'),
+    ('apple', 2025, 1, '2024-12-28', 'net_income_gaap_m', 36330, '0000320193-25-000008', '10-Q', '2025-01-31', 'reported',
+     'us-gaap:NetIncomeLoss, three months ended 2024-12-28'),
+    ('apple', 2025, 1, '2024-12-28', 'eps_diluted_gaap', 2.4, '0000320193-25-000008', '10-Q', '2025-01-31', 'reported',
+     'us-gaap:EarningsPerShareDiluted, three months ended 2024-12-28'),
+    ('apple', 2025, 1, '2024-12-28', 'diluted_shares_m', 15150.865, '0000320193-25-000008', '10-Q', '2025-01-31', 'reported',
+     'us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding, three months ended 2024-12-28'),
+    ('apple', 2025, 1, '2024-12-28', 'shares_outstanding_m', 15040.731, '0000320193-25-000008', '10-Q', '2025-01-31', 'reported',
+     'balance-sheet count us-gaap:CommonStockSharesOutstanding 15,040,731,000 at period end 2024-12-28'),
+    ('apple', 2025, 2, '2025-03-29', 'revenue_m', 95359, '0000320193-25-000057', '10-Q', '2025-05-02', 'reported',
+     'us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax, three months ended 2025-03-29'),
+    ('apple', 2025, 2, '2025-03-29', 'net_income_gaap_m', 24780, '0000320193-25-000057', '10-Q', '2025-05-02', 'reported',
+     'us-gaap:NetIncomeLoss, three months ended 2025-03-29'),
+    ('apple', 2025, 2, '2025-03-29', 'eps_diluted_gaap', 1.65, '0000320193-25-000057', '10-Q', '2025-05-02', 'reported',
+     'us-gaap:EarningsPerShareDiluted, three months ended 2025-03-29'),
+    ('apple', 2025, 2, '2025-03-29', 'diluted_shares_m', 15056.133, '0000320193-25-000057', '10-Q', '2025-05-02', 'reported',
+     'us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding, three months ended 2025-03-29'),
+    ('apple', 2025, 2, '2025-03-29', 'shares_outstanding_m', 14939.315, '0000320193-25-000057', '10-Q', '2025-05-02', 'reported',
+     'balance-sheet count us-gaap:CommonStockSharesOutstanding 14,939,315,000 at period end 2025-03-29'),
+    ('apple', 2025, 3, '2025-06-28', 'revenue_m', 94036, '0000320193-25-000073', '10-Q', '2025-08-01', 'reported',
+     'us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax, three months ended 2025-06-28'),
+    ('apple', 2025, 3, '2025-06-28', 'net_income_gaap_m', 23434, '0000320193-25-000073', '10-Q', '2025-08-01', 'reported',
+     'us-gaap:NetIncomeLoss, three months ended 2025-06-28'),
+    ('apple', 2025, 3, '2025-06-28', 'eps_diluted_gaap', 1.57, '0000320193-25-000073', '10-Q', '2025-08-01', 'reported',
+     'us-gaap:EarningsPerShareDiluted, three months ended 2025-06-28'),
+    ('apple', 2025, 3, '2025-06-28', 'diluted_shares_m', 14948.179, '0000320193-25-000073', '10-Q', '2025-08-01', 'reported',
+     'us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding, three months ended 2025-06-28'),
+    ('apple', 2025, 3, '2025-06-28', 'shares_outstanding_m', 14856.722, '0000320193-25-000073', '10-Q', '2025-08-01', 'reported',
+     'balance-sheet count us-gaap:CommonStockSharesOutstanding 14,856,722,000 at period end 2025-06-28'),
+    ('apple', 2025, 4, '2025-09-27', 'shares_outstanding_m', 14773.26, '0000320193-25-000079', '10-K', '2025-10-31', 'reported',
+     'balance-sheet count us-gaap:CommonStockSharesOutstanding 14,773,260,000 at period end 2025-09-27'),
+    ('apple', 2026, 1, '2025-12-27', 'revenue_m', 143756, '0000320193-26-000006', '10-Q', '2026-01-30', 'reported',
+     'us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax, three months ended 2025-12-27'),
+    ('apple', 2026, 1, '2025-12-27', 'net_income_gaap_m', 42097, '0000320193-26-000006', '10-Q', '2026-01-30', 'reported',
+     'us-gaap:NetIncomeLoss, three months ended 2025-12-27'),
+    ('apple', 2026, 1, '2025-12-27', 'eps_diluted_gaap', 2.84, '0000320193-26-000006', '10-Q', '2026-01-30', 'reported',
+     'us-gaap:EarningsPerShareDiluted, three months ended 2025-12-27'),
+    ('apple', 2026, 1, '2025-12-27', 'diluted_shares_m', 14810.356, '0000320193-26-000006', '10-Q', '2026-01-30', 'reported',
+     'us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding, three months ended 2025-12-27'),
+    ('apple', 2026, 1, '2025-12-27', 'shares_outstanding_m', 14702.703, '0000320193-26-000006', '10-Q', '2026-01-30', 'reported',
+     'balance-sheet count us-gaap:CommonStockSharesOutstanding 14,702,703,000 at period end 2025-12-27'),
+]
+for (_c, _fy, _fq, _pe, _m, _v, _accn, _form, _filed, _basis, _note) in EDGAR_ROWS:
+    FIGURES.append(_row(_c, _fy, _fq, _pe, _m, _v, _edgar_source(_c, _accn, _form, _filed), "filing", _basis, _note))
+
+# Meta and Microsoft: the condensed consolidated statements of income in the results release (Form 8-K exhibit
+# 99.1; URL and filing below), figures as extracted from that exhibit in akiraak/ai-financial-analyst@a47d373
+# companies/<company>/data/financials.json. Millions; diluted shares = "Weighted-average shares used to compute
+# earnings per share: Diluted" (Meta: Class A and B together).
+AKIRAAK = "akiraak/ai-financial-analyst@a47d373 companies/{c}/data/financials.json"
+_RELEASE_NAME = {"meta": "Meta Platforms", "microsoft": "Microsoft"}
+RELEASE_ROWS = [
+    ('meta', 2022, 1, '2022-03-31', 'diluted_shares_m', 2742, '0001326801-22-000054', '2022-04-27', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680122000054/meta03312022-exhibit991.htm'),
+    ('meta', 2022, 2, '2022-06-30', 'revenue_m', 28822, '0001326801-22-000079', '2022-07-27', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680122000079/meta06302022-exhibit991.htm'),
+    ('meta', 2022, 2, '2022-06-30', 'net_income_gaap_m', 6687, '0001326801-22-000079', '2022-07-27', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680122000079/meta06302022-exhibit991.htm'),
+    ('meta', 2022, 2, '2022-06-30', 'eps_diluted_gaap', 2.46, '0001326801-22-000079', '2022-07-27', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680122000079/meta06302022-exhibit991.htm'),
+    ('meta', 2022, 2, '2022-06-30', 'diluted_shares_m', 2713, '0001326801-22-000079', '2022-07-27', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680122000079/meta06302022-exhibit991.htm'),
+    ('meta', 2022, 3, '2022-09-30', 'diluted_shares_m', 2687, '0001326801-22-000105', '2022-10-26', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680122000105/meta09302022-exhibit991.htm'),
+    ('meta', 2022, 4, '2022-12-31', 'diluted_shares_m', 2640, '0001326801-23-000008', '2023-02-01', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680123000008/meta-12312022xexhibit991.htm'),
+    ('meta', 2023, 1, '2023-03-31', 'revenue_m', 28645, '0001326801-23-000063', '2023-04-26', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680123000063/meta03312023-exhibit991.htm'),
+    ('meta', 2023, 1, '2023-03-31', 'net_income_gaap_m', 5709, '0001326801-23-000063', '2023-04-26', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680123000063/meta03312023-exhibit991.htm'),
+    ('meta', 2023, 1, '2023-03-31', 'eps_diluted_gaap', 2.2, '0001326801-23-000063', '2023-04-26', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680123000063/meta03312023-exhibit991.htm'),
+    ('meta', 2023, 1, '2023-03-31', 'diluted_shares_m', 2596, '0001326801-23-000063', '2023-04-26', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680123000063/meta03312023-exhibit991.htm'),
+    ('meta', 2023, 2, '2023-06-30', 'revenue_m', 31999, '0001326801-23-000089', '2023-07-26', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680123000089/meta06302023-exhibit991.htm'),
+    ('meta', 2023, 2, '2023-06-30', 'net_income_gaap_m', 7788, '0001326801-23-000089', '2023-07-26', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680123000089/meta06302023-exhibit991.htm'),
+    ('meta', 2023, 2, '2023-06-30', 'eps_diluted_gaap', 2.98, '0001326801-23-000089', '2023-07-26', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680123000089/meta06302023-exhibit991.htm'),
+    ('meta', 2023, 2, '2023-06-30', 'diluted_shares_m', 2612, '0001326801-23-000089', '2023-07-26', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680123000089/meta06302023-exhibit991.htm'),
+    ('meta', 2023, 3, '2023-09-30', 'diluted_shares_m', 2641, '0001326801-23-000100', '2023-10-25', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680123000100/meta09302023-exhibit991.htm'),
+    ('meta', 2023, 4, '2023-12-31', 'diluted_shares_m', 2630, '0001326801-24-000010', '2024-02-01', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680124000010/meta-12312023xexhibit991.htm'),
+    ('meta', 2024, 1, '2024-03-31', 'diluted_shares_m', 2625, '0001326801-24-000044', '2024-04-24', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680124000044/meta-03312024xexhibit991.htm'),
+    ('meta', 2024, 2, '2024-06-30', 'diluted_shares_m', 2610, '0001326801-24-000065', '2024-07-31', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680124000065/meta-06302024xexhibit991.htm'),
+    ('meta', 2024, 3, '2024-09-30', 'diluted_shares_m', 2600, '0001326801-24-000077', '2024-10-30', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680124000077/meta-09302024xexhibit991.htm'),
+    ('meta', 2024, 4, '2024-12-31', 'diluted_shares_m', 2599, '0001326801-25-000014', '2025-01-29', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680125000014/meta-12312024xexhibit991.htm'),
+    ('meta', 2025, 1, '2025-03-31', 'diluted_shares_m', 2590, '0001326801-25-000050', '2025-04-30', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680125000050/meta-03312025xexhibit991.htm'),
+    ('meta', 2025, 2, '2025-06-30', 'revenue_m', 47516, '0001628280-25-036719', '2025-07-30', 'https://www.sec.gov/Archives/edgar/data/1326801/000162828025036719/meta-06302025xexhibit991.htm'),
+    ('meta', 2025, 2, '2025-06-30', 'net_income_gaap_m', 18337, '0001628280-25-036719', '2025-07-30', 'https://www.sec.gov/Archives/edgar/data/1326801/000162828025036719/meta-06302025xexhibit991.htm'),
+    ('meta', 2025, 2, '2025-06-30', 'eps_diluted_gaap', 7.14, '0001628280-25-036719', '2025-07-30', 'https://www.sec.gov/Archives/edgar/data/1326801/000162828025036719/meta-06302025xexhibit991.htm'),
+    ('meta', 2025, 2, '2025-06-30', 'diluted_shares_m', 2570, '0001628280-25-036719', '2025-07-30', 'https://www.sec.gov/Archives/edgar/data/1326801/000162828025036719/meta-06302025xexhibit991.htm'),
+    ('meta', 2025, 3, '2025-09-30', 'revenue_m', 51242, '0001628280-25-047114', '2025-10-29', 'https://www.sec.gov/Archives/edgar/data/1326801/000162828025047114/meta-09302025xexhibit991.htm'),
+    ('meta', 2025, 3, '2025-09-30', 'net_income_gaap_m', 2709, '0001628280-25-047114', '2025-10-29', 'https://www.sec.gov/Archives/edgar/data/1326801/000162828025047114/meta-09302025xexhibit991.htm'),
+    ('meta', 2025, 3, '2025-09-30', 'eps_diluted_gaap', 1.05, '0001628280-25-047114', '2025-10-29', 'https://www.sec.gov/Archives/edgar/data/1326801/000162828025047114/meta-09302025xexhibit991.htm'),
+    ('meta', 2025, 3, '2025-09-30', 'diluted_shares_m', 2572, '0001628280-25-047114', '2025-10-29', 'https://www.sec.gov/Archives/edgar/data/1326801/000162828025047114/meta-09302025xexhibit991.htm'),
+    ('meta', 2025, 4, '2025-12-31', 'revenue_m', 59893, '0001628280-26-003832', '2026-01-28', 'https://www.sec.gov/Archives/edgar/data/1326801/000162828026003832/meta-12312025xexhibit991.htm'),
+    ('meta', 2025, 4, '2025-12-31', 'net_income_gaap_m', 22768, '0001628280-26-003832', '2026-01-28', 'https://www.sec.gov/Archives/edgar/data/1326801/000162828026003832/meta-12312025xexhibit991.htm'),
+    ('meta', 2025, 4, '2025-12-31', 'eps_diluted_gaap', 8.88, '0001628280-26-003832', '2026-01-28', 'https://www.sec.gov/Archives/edgar/data/1326801/000162828026003832/meta-12312025xexhibit991.htm'),
+    ('meta', 2025, 4, '2025-12-31', 'diluted_shares_m', 2565, '0001628280-26-003832', '2026-01-28', 'https://www.sec.gov/Archives/edgar/data/1326801/000162828026003832/meta-12312025xexhibit991.htm'),
+    ('microsoft', 2022, 3, '2022-03-31', 'revenue_m', 49360, '0001193125-22-120207', '2022-04-26', 'https://www.sec.gov/Archives/edgar/data/789019/000119312522120207/d328712dex991.htm'),
+    ('microsoft', 2022, 3, '2022-03-31', 'net_income_gaap_m', 16728, '0001193125-22-120207', '2022-04-26', 'https://www.sec.gov/Archives/edgar/data/789019/000119312522120207/d328712dex991.htm'),
+    ('microsoft', 2022, 3, '2022-03-31', 'eps_diluted_gaap', 2.22, '0001193125-22-120207', '2022-04-26', 'https://www.sec.gov/Archives/edgar/data/789019/000119312522120207/d328712dex991.htm'),
+    ('microsoft', 2022, 3, '2022-03-31', 'diluted_shares_m', 7534, '0001193125-22-120207', '2022-04-26', 'https://www.sec.gov/Archives/edgar/data/789019/000119312522120207/d328712dex991.htm'),
+    ('microsoft', 2022, 4, '2022-06-30', 'revenue_m', 51865, '0001193125-22-202034', '2022-07-26', 'https://www.sec.gov/Archives/edgar/data/789019/000119312522202034/d372382dex991.htm'),
+    ('microsoft', 2022, 4, '2022-06-30', 'net_income_gaap_m', 16740, '0001193125-22-202034', '2022-07-26', 'https://www.sec.gov/Archives/edgar/data/789019/000119312522202034/d372382dex991.htm'),
+    ('microsoft', 2022, 4, '2022-06-30', 'eps_diluted_gaap', 2.23, '0001193125-22-202034', '2022-07-26', 'https://www.sec.gov/Archives/edgar/data/789019/000119312522202034/d372382dex991.htm'),
+    ('microsoft', 2022, 4, '2022-06-30', 'diluted_shares_m', 7506, '0001193125-22-202034', '2022-07-26', 'https://www.sec.gov/Archives/edgar/data/789019/000119312522202034/d372382dex991.htm'),
+    ('microsoft', 2023, 1, '2022-09-30', 'revenue_m', 50122, '0001193125-22-268356', '2022-10-25', 'https://www.sec.gov/Archives/edgar/data/789019/000119312522268356/d361432dex991.htm'),
+    ('microsoft', 2023, 1, '2022-09-30', 'net_income_gaap_m', 17556, '0001193125-22-268356', '2022-10-25', 'https://www.sec.gov/Archives/edgar/data/789019/000119312522268356/d361432dex991.htm'),
+    ('microsoft', 2023, 1, '2022-09-30', 'eps_diluted_gaap', 2.35, '0001193125-22-268356', '2022-10-25', 'https://www.sec.gov/Archives/edgar/data/789019/000119312522268356/d361432dex991.htm'),
+    ('microsoft', 2023, 1, '2022-09-30', 'diluted_shares_m', 7485, '0001193125-22-268356', '2022-10-25', 'https://www.sec.gov/Archives/edgar/data/789019/000119312522268356/d361432dex991.htm'),
+    ('microsoft', 2023, 2, '2022-12-31', 'revenue_m', 52747, '0001193125-23-014230', '2023-01-24', 'https://www.sec.gov/Archives/edgar/data/789019/000119312523014230/d406070dex991.htm'),
+    ('microsoft', 2023, 2, '2022-12-31', 'net_income_gaap_m', 16425, '0001193125-23-014230', '2023-01-24', 'https://www.sec.gov/Archives/edgar/data/789019/000119312523014230/d406070dex991.htm'),
+    ('microsoft', 2023, 2, '2022-12-31', 'eps_diluted_gaap', 2.2, '0001193125-23-014230', '2023-01-24', 'https://www.sec.gov/Archives/edgar/data/789019/000119312523014230/d406070dex991.htm'),
+    ('microsoft', 2023, 2, '2022-12-31', 'diluted_shares_m', 7473, '0001193125-23-014230', '2023-01-24', 'https://www.sec.gov/Archives/edgar/data/789019/000119312523014230/d406070dex991.htm'),
+    ('microsoft', 2023, 3, '2023-03-31', 'revenue_m', 52857, '0001193125-23-115280', '2023-04-25', 'https://www.sec.gov/Archives/edgar/data/789019/000119312523115280/d321368dex991.htm'),
+    ('microsoft', 2023, 3, '2023-03-31', 'net_income_gaap_m', 18299, '0001193125-23-115280', '2023-04-25', 'https://www.sec.gov/Archives/edgar/data/789019/000119312523115280/d321368dex991.htm'),
+    ('microsoft', 2023, 3, '2023-03-31', 'diluted_shares_m', 7464, '0001193125-23-115280', '2023-04-25', 'https://www.sec.gov/Archives/edgar/data/789019/000119312523115280/d321368dex991.htm'),
+    ('microsoft', 2023, 4, '2023-06-30', 'revenue_m', 56189, '0000950170-23-034400', '2023-07-25', 'https://www.sec.gov/Archives/edgar/data/789019/000095017023034400/msft-ex99_1.htm'),
+    ('microsoft', 2023, 4, '2023-06-30', 'net_income_gaap_m', 20081, '0000950170-23-034400', '2023-07-25', 'https://www.sec.gov/Archives/edgar/data/789019/000095017023034400/msft-ex99_1.htm'),
+    ('microsoft', 2023, 4, '2023-06-30', 'eps_diluted_gaap', 2.69, '0000950170-23-034400', '2023-07-25', 'https://www.sec.gov/Archives/edgar/data/789019/000095017023034400/msft-ex99_1.htm'),
+    ('microsoft', 2023, 4, '2023-06-30', 'diluted_shares_m', 7467, '0000950170-23-034400', '2023-07-25', 'https://www.sec.gov/Archives/edgar/data/789019/000095017023034400/msft-ex99_1.htm'),
+    ('microsoft', 2024, 1, '2023-09-30', 'revenue_m', 56517, '0000950170-23-054848', '2023-10-24', 'https://www.sec.gov/Archives/edgar/data/789019/000095017023054848/msft-ex99_1.htm'),
+    ('microsoft', 2024, 1, '2023-09-30', 'net_income_gaap_m', 22291, '0000950170-23-054848', '2023-10-24', 'https://www.sec.gov/Archives/edgar/data/789019/000095017023054848/msft-ex99_1.htm'),
+    ('microsoft', 2024, 1, '2023-09-30', 'diluted_shares_m', 7462, '0000950170-23-054848', '2023-10-24', 'https://www.sec.gov/Archives/edgar/data/789019/000095017023054848/msft-ex99_1.htm'),
+    ('microsoft', 2024, 2, '2023-12-31', 'revenue_m', 62020, '0000950170-24-008809', '2024-01-30', 'https://www.sec.gov/Archives/edgar/data/789019/000095017024008809/msft-ex99_1.htm'),
+    ('microsoft', 2024, 2, '2023-12-31', 'net_income_gaap_m', 21870, '0000950170-24-008809', '2024-01-30', 'https://www.sec.gov/Archives/edgar/data/789019/000095017024008809/msft-ex99_1.htm'),
+    ('microsoft', 2024, 2, '2023-12-31', 'diluted_shares_m', 7468, '0000950170-24-008809', '2024-01-30', 'https://www.sec.gov/Archives/edgar/data/789019/000095017024008809/msft-ex99_1.htm'),
+    ('microsoft', 2024, 3, '2024-03-31', 'revenue_m', 61858, '0000950170-24-048268', '2024-04-25', 'https://www.sec.gov/Archives/edgar/data/789019/000095017024048268/msft-ex99_1.htm'),
+    ('microsoft', 2024, 3, '2024-03-31', 'net_income_gaap_m', 21939, '0000950170-24-048268', '2024-04-25', 'https://www.sec.gov/Archives/edgar/data/789019/000095017024048268/msft-ex99_1.htm'),
+    ('microsoft', 2024, 3, '2024-03-31', 'eps_diluted_gaap', 2.94, '0000950170-24-048268', '2024-04-25', 'https://www.sec.gov/Archives/edgar/data/789019/000095017024048268/msft-ex99_1.htm'),
+    ('microsoft', 2024, 3, '2024-03-31', 'diluted_shares_m', 7472, '0000950170-24-048268', '2024-04-25', 'https://www.sec.gov/Archives/edgar/data/789019/000095017024048268/msft-ex99_1.htm'),
+    ('microsoft', 2024, 4, '2024-06-30', 'revenue_m', 64727, '0000950170-24-087835', '2024-07-30', 'https://www.sec.gov/Archives/edgar/data/789019/000095017024087835/msft-ex99_1.htm'),
+    ('microsoft', 2024, 4, '2024-06-30', 'net_income_gaap_m', 22036, '0000950170-24-087835', '2024-07-30', 'https://www.sec.gov/Archives/edgar/data/789019/000095017024087835/msft-ex99_1.htm'),
+    ('microsoft', 2024, 4, '2024-06-30', 'diluted_shares_m', 7472, '0000950170-24-087835', '2024-07-30', 'https://www.sec.gov/Archives/edgar/data/789019/000095017024087835/msft-ex99_1.htm'),
+    ('microsoft', 2025, 1, '2024-09-30', 'revenue_m', 65585, '0000950170-24-118955', '2024-10-30', 'https://www.sec.gov/Archives/edgar/data/789019/000095017024118955/msft-ex99_1.htm'),
+    ('microsoft', 2025, 1, '2024-09-30', 'net_income_gaap_m', 24667, '0000950170-24-118955', '2024-10-30', 'https://www.sec.gov/Archives/edgar/data/789019/000095017024118955/msft-ex99_1.htm'),
+    ('microsoft', 2025, 1, '2024-09-30', 'eps_diluted_gaap', 3.3, '0000950170-24-118955', '2024-10-30', 'https://www.sec.gov/Archives/edgar/data/789019/000095017024118955/msft-ex99_1.htm'),
+    ('microsoft', 2025, 1, '2024-09-30', 'diluted_shares_m', 7470, '0000950170-24-118955', '2024-10-30', 'https://www.sec.gov/Archives/edgar/data/789019/000095017024118955/msft-ex99_1.htm'),
+    ('microsoft', 2025, 2, '2024-12-31', 'revenue_m', 69632, '0000950170-25-010484', '2025-01-29', 'https://www.sec.gov/Archives/edgar/data/789019/000095017025010484/msft-ex99_1.htm'),
+    ('microsoft', 2025, 2, '2024-12-31', 'diluted_shares_m', 7468, '0000950170-25-010484', '2025-01-29', 'https://www.sec.gov/Archives/edgar/data/789019/000095017025010484/msft-ex99_1.htm'),
+    ('microsoft', 2025, 3, '2025-03-31', 'diluted_shares_m', 7461, '0000950170-25-061032', '2025-04-30', 'https://www.sec.gov/Archives/edgar/data/789019/000095017025061032/msft-ex99_1.htm'),
+    ('microsoft', 2025, 4, '2025-06-30', 'revenue_m', 76441, '0000950170-25-100226', '2025-07-30', 'https://www.sec.gov/Archives/edgar/data/789019/000095017025100226/msft-ex99_1.htm'),
+    ('microsoft', 2025, 4, '2025-06-30', 'net_income_gaap_m', 27233, '0000950170-25-100226', '2025-07-30', 'https://www.sec.gov/Archives/edgar/data/789019/000095017025100226/msft-ex99_1.htm'),
+    ('microsoft', 2025, 4, '2025-06-30', 'eps_diluted_gaap', 3.65, '0000950170-25-100226', '2025-07-30', 'https://www.sec.gov/Archives/edgar/data/789019/000095017025100226/msft-ex99_1.htm'),
+    ('microsoft', 2025, 4, '2025-06-30', 'diluted_shares_m', 7461, '0000950170-25-100226', '2025-07-30', 'https://www.sec.gov/Archives/edgar/data/789019/000095017025100226/msft-ex99_1.htm'),
+    ('microsoft', 2026, 1, '2025-09-30', 'revenue_m', 77673, '0001193125-25-256310', '2025-10-29', 'https://www.sec.gov/Archives/edgar/data/789019/000119312525256310/msft-ex99_1.htm'),
+    ('microsoft', 2026, 1, '2025-09-30', 'net_income_gaap_m', 27747, '0001193125-25-256310', '2025-10-29', 'https://www.sec.gov/Archives/edgar/data/789019/000119312525256310/msft-ex99_1.htm'),
+    ('microsoft', 2026, 1, '2025-09-30', 'eps_diluted_gaap', 3.72, '0001193125-25-256310', '2025-10-29', 'https://www.sec.gov/Archives/edgar/data/789019/000119312525256310/msft-ex99_1.htm'),
+    ('microsoft', 2026, 1, '2025-09-30', 'diluted_shares_m', 7466, '0001193125-25-256310', '2025-10-29', 'https://www.sec.gov/Archives/edgar/data/789019/000119312525256310/msft-ex99_1.htm'),
+    ('microsoft', 2026, 2, '2025-12-31', 'revenue_m', 81273, '0001193125-26-027198', '2026-01-28', 'https://www.sec.gov/Archives/edgar/data/789019/000119312526027198/msft-ex99_1.htm'),
+    ('microsoft', 2026, 2, '2025-12-31', 'net_income_gaap_m', 38458, '0001193125-26-027198', '2026-01-28', 'https://www.sec.gov/Archives/edgar/data/789019/000119312526027198/msft-ex99_1.htm'),
+    ('microsoft', 2026, 2, '2025-12-31', 'eps_diluted_gaap', 5.16, '0001193125-26-027198', '2026-01-28', 'https://www.sec.gov/Archives/edgar/data/789019/000119312526027198/msft-ex99_1.htm'),
+    ('microsoft', 2026, 2, '2025-12-31', 'diluted_shares_m', 7460, '0001193125-26-027198', '2026-01-28', 'https://www.sec.gov/Archives/edgar/data/789019/000119312526027198/msft-ex99_1.htm'),
+    ('microsoft', 2025, 2, '2024-12-31', 'net_income_gaap_m', 24108, '0000950170-25-010484', '2025-01-29', 'https://www.sec.gov/Archives/edgar/data/789019/000095017025010484/msft-ex99_1.htm'),
+]
+for (_c, _fy, _fq, _pe, _m, _v, _accn, _filed, _url) in RELEASE_ROWS:
+    FIGURES.append(_row(
+        _c, _fy, _fq, _pe, _m, _v,
+        f"{_RELEASE_NAME[_c]} results release, Form 8-K exhibit 99.1 {_url} (8-K accession {_accn}, filed {_filed}); "
+        f"statement of income as extracted from the exhibit in {AKIRAAK.format(c=_c)}",
+        "company_release", note="three months; condensed consolidated statement of income of the release",
+    ))
+
+# Release dates: the Form 8-K that furnished the results release as exhibit 99.1, filed on the day of the release
+# (all four publish after the 16:00 ET close and file the 8-K the same day). Index of the filings:
+# akiraak/ai-financial-analyst@a47d373 companies/<company>/data/quarterly-links.json. Used for every quarter of the
+# seeds without a calendar row read in the release itself; where a release-based row exists, the dates must agree.
+EIGHT_K_DATES = [
+    ('apple', 2022, 1, '2022-01-27', '0000320193-22-000006', 'https://www.sec.gov/Archives/edgar/data/320193/000032019322000006/a8-kex991q1202212252021.htm'),
+    ('apple', 2022, 2, '2022-04-28', '0000320193-22-000058', 'https://www.sec.gov/Archives/edgar/data/320193/000032019322000058/a8-kex991q2202203262022.htm'),
+    ('apple', 2022, 3, '2022-07-28', '0000320193-22-000069', 'https://www.sec.gov/Archives/edgar/data/320193/000032019322000069/a8-kex991q3202206252022.htm'),
+    ('apple', 2022, 4, '2022-10-27', '0000320193-22-000107', 'https://www.sec.gov/Archives/edgar/data/320193/000032019322000107/a8-kex991q4202209242022.htm'),
+    ('apple', 2023, 1, '2023-02-02', '0000320193-23-000005', 'https://www.sec.gov/Archives/edgar/data/320193/000032019323000005/a8-kex991q1202312312022.htm'),
+    ('apple', 2023, 2, '2023-05-04', '0000320193-23-000063', 'https://www.sec.gov/Archives/edgar/data/320193/000032019323000063/a8-kex991q2202304012023.htm'),
+    ('apple', 2023, 3, '2023-08-03', '0000320193-23-000075', 'https://www.sec.gov/Archives/edgar/data/320193/000032019323000075/a8-kex991q3202307012023.htm'),
+    ('apple', 2023, 4, '2023-11-02', '0000320193-23-000104', 'https://www.sec.gov/Archives/edgar/data/320193/000032019323000104/a8-kex991q4202309302023.htm'),
+    ('apple', 2024, 1, '2024-02-01', '0000320193-24-000005', 'https://www.sec.gov/Archives/edgar/data/320193/000032019324000005/a8-kex991q1202412302023.htm'),
+    ('apple', 2024, 2, '2024-05-02', '0000320193-24-000067', 'https://www.sec.gov/Archives/edgar/data/320193/000032019324000067/a8-kex991q2202403302024.htm'),
+    ('apple', 2024, 3, '2024-08-01', '0000320193-24-000080', 'https://www.sec.gov/Archives/edgar/data/320193/000032019324000080/a8-kex991q3202406292024.htm'),
+    ('apple', 2024, 4, '2024-10-31', '0000320193-24-000120', 'https://www.sec.gov/Archives/edgar/data/320193/000032019324000120/a8-kex991q4202409282024.htm'),
+    ('apple', 2025, 1, '2025-01-30', '0000320193-25-000007', 'https://www.sec.gov/Archives/edgar/data/320193/000032019325000007/a8-kex991q1202512282024.htm'),
+    ('apple', 2025, 2, '2025-05-01', '0000320193-25-000055', 'https://www.sec.gov/Archives/edgar/data/320193/000032019325000055/a8-kex991q2202503292025.htm'),
+    ('apple', 2025, 3, '2025-07-31', '0000320193-25-000071', 'https://www.sec.gov/Archives/edgar/data/320193/000032019325000071/a8-kex991q3202506282025.htm'),
+    ('apple', 2025, 4, '2025-10-30', '0000320193-25-000077', 'https://www.sec.gov/Archives/edgar/data/320193/000032019325000077/a8-kex991q4202509272025.htm'),
+    ('apple', 2026, 1, '2026-01-29', '0000320193-26-000005', 'https://www.sec.gov/Archives/edgar/data/320193/000032019326000005/a8-kex991q1202612272025.htm'),
+    ('microsoft', 2022, 2, '2022-01-25', '0001193125-22-017041', 'https://www.sec.gov/Archives/edgar/data/789019/000119312522017041/d299919dex991.htm'),
+    ('microsoft', 2022, 3, '2022-04-26', '0001193125-22-120207', 'https://www.sec.gov/Archives/edgar/data/789019/000119312522120207/d328712dex991.htm'),
+    ('microsoft', 2022, 4, '2022-07-26', '0001193125-22-202034', 'https://www.sec.gov/Archives/edgar/data/789019/000119312522202034/d372382dex991.htm'),
+    ('microsoft', 2023, 1, '2022-10-25', '0001193125-22-268356', 'https://www.sec.gov/Archives/edgar/data/789019/000119312522268356/d361432dex991.htm'),
+    ('microsoft', 2023, 2, '2023-01-24', '0001193125-23-014230', 'https://www.sec.gov/Archives/edgar/data/789019/000119312523014230/d406070dex991.htm'),
+    ('microsoft', 2023, 3, '2023-04-25', '0001193125-23-115280', 'https://www.sec.gov/Archives/edgar/data/789019/000119312523115280/d321368dex991.htm'),
+    ('microsoft', 2023, 4, '2023-07-25', '0000950170-23-034400', 'https://www.sec.gov/Archives/edgar/data/789019/000095017023034400/msft-ex99_1.htm'),
+    ('microsoft', 2024, 1, '2023-10-24', '0000950170-23-054848', 'https://www.sec.gov/Archives/edgar/data/789019/000095017023054848/msft-ex99_1.htm'),
+    ('microsoft', 2024, 2, '2024-01-30', '0000950170-24-008809', 'https://www.sec.gov/Archives/edgar/data/789019/000095017024008809/msft-ex99_1.htm'),
+    ('microsoft', 2024, 3, '2024-04-25', '0000950170-24-048268', 'https://www.sec.gov/Archives/edgar/data/789019/000095017024048268/msft-ex99_1.htm'),
+    ('microsoft', 2024, 4, '2024-07-30', '0000950170-24-087835', 'https://www.sec.gov/Archives/edgar/data/789019/000095017024087835/msft-ex99_1.htm'),
+    ('microsoft', 2025, 1, '2024-10-30', '0000950170-24-118955', 'https://www.sec.gov/Archives/edgar/data/789019/000095017024118955/msft-ex99_1.htm'),
+    ('microsoft', 2025, 2, '2025-01-29', '0000950170-25-010484', 'https://www.sec.gov/Archives/edgar/data/789019/000095017025010484/msft-ex99_1.htm'),
+    ('microsoft', 2025, 3, '2025-04-30', '0000950170-25-061032', 'https://www.sec.gov/Archives/edgar/data/789019/000095017025061032/msft-ex99_1.htm'),
+    ('microsoft', 2025, 4, '2025-07-30', '0000950170-25-100226', 'https://www.sec.gov/Archives/edgar/data/789019/000095017025100226/msft-ex99_1.htm'),
+    ('microsoft', 2026, 1, '2025-10-29', '0001193125-25-256310', 'https://www.sec.gov/Archives/edgar/data/789019/000119312525256310/msft-ex99_1.htm'),
+    ('microsoft', 2026, 2, '2026-01-28', '0001193125-26-027198', 'https://www.sec.gov/Archives/edgar/data/789019/000119312526027198/msft-ex99_1.htm'),
+    ('nvidia', 2022, 4, '2022-02-16', '0001045810-22-000008', 'https://www.sec.gov/Archives/edgar/data/1045810/000104581022000008/q4fy22pr.htm'),
+    ('nvidia', 2023, 1, '2022-05-25', '0001045810-22-000073', 'https://www.sec.gov/Archives/edgar/data/1045810/000104581022000073/q1fy23pr.htm'),
+    ('nvidia', 2023, 2, '2022-08-24', '0001045810-22-000136', 'https://www.sec.gov/Archives/edgar/data/1045810/000104581022000136/q2fy23pr.htm'),
+    ('nvidia', 2023, 3, '2022-11-16', '0001045810-22-000163', 'https://www.sec.gov/Archives/edgar/data/1045810/000104581022000163/q3fy23pr.htm'),
+    ('nvidia', 2023, 4, '2023-02-22', '0001045810-23-000014', 'https://www.sec.gov/Archives/edgar/data/1045810/000104581023000014/q4fy23pr.htm'),
+    ('nvidia', 2024, 1, '2023-05-24', '0001045810-23-000087', 'https://www.sec.gov/Archives/edgar/data/1045810/000104581023000087/q1fy24pr.htm'),
+    ('nvidia', 2024, 2, '2023-08-23', '0001045810-23-000171', 'https://www.sec.gov/Archives/edgar/data/1045810/000104581023000171/q2fy24pr.htm'),
+    ('nvidia', 2024, 3, '2023-11-21', '0001045810-23-000225', 'https://www.sec.gov/Archives/edgar/data/1045810/000104581023000225/q3fy24pr.htm'),
+    ('nvidia', 2024, 4, '2024-02-21', '0001045810-24-000028', 'https://www.sec.gov/Archives/edgar/data/1045810/000104581024000028/q4fy24pr.htm'),
+    ('nvidia', 2025, 1, '2024-05-22', '0001045810-24-000113', 'https://www.sec.gov/Archives/edgar/data/1045810/000104581024000113/q1fy25pr.htm'),
+    ('nvidia', 2025, 2, '2024-08-28', '0001045810-24-000262', 'https://www.sec.gov/Archives/edgar/data/1045810/000104581024000262/q2fy25pr.htm'),
+    ('nvidia', 2025, 3, '2024-11-20', '0001045810-24-000315', 'https://www.sec.gov/Archives/edgar/data/1045810/000104581024000315/q3fy25pr.htm'),
+    ('nvidia', 2025, 4, '2025-02-26', '0001045810-25-000021', 'https://www.sec.gov/Archives/edgar/data/1045810/000104581025000021/q4fy25pr.htm'),
+    ('nvidia', 2026, 1, '2025-05-28', '0001045810-25-000115', 'https://www.sec.gov/Archives/edgar/data/1045810/000104581025000115/q1fy26pr.htm'),
+    ('nvidia', 2026, 2, '2025-08-27', '0001045810-25-000207', 'https://www.sec.gov/Archives/edgar/data/1045810/000104581025000207/q2fy26pr.htm'),
+    ('nvidia', 2026, 3, '2025-11-19', '0001045810-25-000228', 'https://www.sec.gov/Archives/edgar/data/1045810/000104581025000228/q3fy26pr.htm'),
+    ('meta', 2021, 4, '2022-02-02', '0001326801-22-000015', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680122000015/fb-12312021xexhibit991.htm'),
+    ('meta', 2022, 1, '2022-04-27', '0001326801-22-000054', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680122000054/meta03312022-exhibit991.htm'),
+    ('meta', 2022, 2, '2022-07-27', '0001326801-22-000079', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680122000079/meta06302022-exhibit991.htm'),
+    ('meta', 2022, 3, '2022-10-26', '0001326801-22-000105', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680122000105/meta09302022-exhibit991.htm'),
+    ('meta', 2022, 4, '2023-02-01', '0001326801-23-000008', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680123000008/meta-12312022xexhibit991.htm'),
+    ('meta', 2023, 1, '2023-04-26', '0001326801-23-000063', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680123000063/meta03312023-exhibit991.htm'),
+    ('meta', 2023, 2, '2023-07-26', '0001326801-23-000089', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680123000089/meta06302023-exhibit991.htm'),
+    ('meta', 2023, 3, '2023-10-25', '0001326801-23-000100', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680123000100/meta09302023-exhibit991.htm'),
+    ('meta', 2023, 4, '2024-02-01', '0001326801-24-000010', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680124000010/meta-12312023xexhibit991.htm'),
+    ('meta', 2024, 1, '2024-04-24', '0001326801-24-000044', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680124000044/meta-03312024xexhibit991.htm'),
+    ('meta', 2024, 2, '2024-07-31', '0001326801-24-000065', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680124000065/meta-06302024xexhibit991.htm'),
+    ('meta', 2024, 3, '2024-10-30', '0001326801-24-000077', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680124000077/meta-09302024xexhibit991.htm'),
+    ('meta', 2024, 4, '2025-01-29', '0001326801-25-000014', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680125000014/meta-12312024xexhibit991.htm'),
+    ('meta', 2025, 1, '2025-04-30', '0001326801-25-000050', 'https://www.sec.gov/Archives/edgar/data/1326801/000132680125000050/meta-03312025xexhibit991.htm'),
+    ('meta', 2025, 2, '2025-07-30', '0001628280-25-036719', 'https://www.sec.gov/Archives/edgar/data/1326801/000162828025036719/meta-06302025xexhibit991.htm'),
+    ('meta', 2025, 3, '2025-10-29', '0001628280-25-047114', 'https://www.sec.gov/Archives/edgar/data/1326801/000162828025047114/meta-09302025xexhibit991.htm'),
+    ('meta', 2025, 4, '2026-01-28', '0001628280-26-003832', 'https://www.sec.gov/Archives/edgar/data/1326801/000162828026003832/meta-12312025xexhibit991.htm'),
+]
+
+# Cover-page share counts (dei:EntityCommonStockSharesOutstanding) read in the XBRL renderings of the 10-Q ("Cover
+# Page - shares") published with the filings; Meta's count is Class A plus Class B. A cover count is as of a date
+# after the period end, a few days before the 10-Q was filed (and after the results release).
+# (company, fy, fq, period_end, [class counts], as_of, form filed, url)
+COVER_COUNTS = [
+    ("meta", 2022, 1, "2022-03-31", [2293518778, 412804609], "2022-04-22", "2022-04-28",
+     "https://d18rn0p25nwr6d.cloudfront.net/CIK-0001326801/2567a070-7fe9-49a1-9127-7535dc311b88.html"),
+    ("meta", 2022, 3, "2022-09-30", [2248672204, 402876470], "2022-10-21", "2022-10-27",
+     "https://d18rn0p25nwr6d.cloudfront.net/CIK-0001326801/cd9089df-6b44-4f1b-a774-e3bf1dd3e063.html"),
+    ("meta", 2023, 1, "2023-03-31", [2212153203, 350578831], "2023-04-21", "2023-04-27",
+     "https://d18rn0p25nwr6d.cloudfront.net/CIK-0001326801/8ec0541a-60fc-41dd-9184-cafc6eb5010e.html"),
+    ("meta", 2023, 3, "2023-09-30", [2219607026, 350255706], "2023-10-20", "2023-10-26",
+     "https://d18rn0p25nwr6d.cloudfront.net/CIK-0001326801/29804645-5034-420a-82b6-54f869ec422b.html"),
+    ("meta", 2024, 3, "2024-09-30", [2180000871, 344487662], "2024-10-25", "2024-10-31",
+     "https://d18rn0p25nwr6d.cloudfront.net/CIK-0001326801/162aa053-a63a-4f64-a221-813f06bf1753.html"),
+    ("meta", 2025, 1, "2025-03-31", [2171148098, 343179151], "2025-04-25", "2025-05-01",
+     "https://d18rn0p25nwr6d.cloudfront.net/CIK-0001326801/c33bc076-fd76-410f-add2-fb809ae5bab3.html"),
+    ("amazon", 2024, 1, "2024-03-31", [10406627415], "2024-04-24", "2024-05-01",
+     "https://d18rn0p25nwr6d.cloudfront.net/CIK-0001018724/9d97283a-deb2-42db-838b-e2b85dbb9d42.html"),
+]
+_NAME = {"meta": "Meta Platforms, Inc.", "amazon": "Amazon.com, Inc."}
+for (_c, _fy, _fq, _pe, _counts, _asof, _filed, _url) in COVER_COUNTS:
+    _total = sum(_counts)
+    _parts = " + ".join(f"{n:,}" for n in _counts)
+    _what = f"Class A {_counts[0]:,} + Class B {_counts[1]:,} = {_total:,}" if len(_counts) == 2 else f"{_total:,}"
+    FIGURES.append(_row(
+        _c, _fy, _fq, _pe, "shares_outstanding_m", round(_total / 1e6, 3),
+        f"{_NAME[_c]} Form 10-Q for the quarter ended {_pe} (filed {_filed}), cover page 'Entity Common Stock, Shares "
+        f"Outstanding' as rendered from the filing's XBRL at {_url}",
+        "filing", "derived" if len(_counts) == 2 else "reported",
+        f"cover-page count as of {_asof} (not period end; public from the 10-Q filing of {_filed}, a few days after "
+        f"the results release): {_what}" + (" (sum of the two classes)" if len(_counts) == 2 else ""),
+    ))
+
+CALENDAR += [
+    _cal("amazon", 2022, 1, "2022-03-31", "2022-04-28",
+         "Amazon press release 'Amazon.com Announces First Quarter Results' dated April 28, 2022 (Business Wire), "
+         "https://ir.aboutamazon.com/news-release/news-release-details/2022/Amazon.com-Announces-First-Quarter-Results-"
+         "f0188db95/",
+         "company_release", "release dated 2022-04-28; publication clock time not stated in the copy read"),
+    _cal("amazon", 2022, 3, "2022-09-30", "2022-10-27",
+         "Amazon Form 8-K (items 2.02/9.01) 'Date of Report October 27, 2022' furnishing the Q3 2022 results release, "
+         "copy at https://bulletin.webull.com/20221027/166407/6d79db9713209997c45fbcd3caf596fa.html",
+         "filing", "8-K dated 2022-10-27; publication clock time not stated"),
+    _cal("amazon", 2023, 3, "2023-09-30", "2023-10-26",
+         "Amazon press release 'Amazon.com Announces Third Quarter Results' (Business Wire), wire time '10/26/23 "
+         "4:01:00 PM ET' at https://quantisnow.com/insight/amazoncom-announces-third-quarter-results-5040704",
+         "company_release", "released 16:01 ET, " + AFTER_CLOSE, "16:01", "America/New_York"),
+]
+
+# Tesla Q4 2022 (the Q4 2022 Update itself was not read): the quarter's column of the five-quarter statement of
+# operations in a later 2023 Tesla Update, as extracted in akiraak/ai-financial-analyst@a47d373
+# companies/tesla/data/financials.json (that file's extraction script states it reads the Updates from Q2 2023 on).
+# Check: 1.07 x 3,471 = 3,714 vs 3,687 (0.7%, EPS rounded to cents); Q1-Q4 2022 net income in the seed then sum to
+# 3,318 + 2,259 + 3,292 + 3,687 = 12,556 (FY2022 total not re-read in this pass).
+TSLA_Q4_22 = ("Tesla quarterly Update (five-quarter statement of operations, Q4-2022 column) as extracted in "
+              "akiraak/ai-financial-analyst@a47d373 companies/tesla/data/financials.json")
+FIGURES += [
+    _row("tesla", 2022, 4, "2022-12-31", "net_income_gaap_m", 3687, TSLA_Q4_22, "company_release",
+         note="net income attributable to common stockholders, three months ended 2022-12-31"),
+    _row("tesla", 2022, 4, "2022-12-31", "eps_diluted_gaap", 1.07, TSLA_Q4_22, "company_release",
+         note="GAAP diluted net income per share, post 3-for-1 split basis"),
+    _row("tesla", 2022, 4, "2022-12-31", "diluted_shares_m", 3471, TSLA_Q4_22, "company_release",
+         note="weighted average shares used in computing net income per share, diluted (millions)"),
+]
+
+# Alphabet Q4 = fiscal year (10-K) minus nine months (Q3 10-Q), both from the company-facts record above; the 10-K
+# carries no three-month Q4 column. (metric, concept, FY value, 10-K accn/filed, 9M value, 10-Q accn/filed)
+_GOOG_Q4 = [
+    (2022, "net_income_gaap_m", "us-gaap:NetIncomeLoss", 59972, "0001652044-23-000016", "2023-02-03",
+     46348, "0001652044-22-000090", "2022-10-26"),
+    (2022, "revenue_m", "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax", 282836,
+     "0001652044-23-000016", "2023-02-03", 206788, "0001652044-22-000090", "2022-10-26"),
+    (2024, "net_income_gaap_m", "us-gaap:NetIncomeLoss", 100118, "0001652044-25-000014", "2025-02-05",
+     73582, "0001652044-24-000118", "2024-10-30"),
+    (2024, "revenue_m", "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax", 350018,
+     "0001652044-25-000014", "2025-02-05", 253549, "0001652044-24-000118", "2024-10-30"),
+]
+for (_y, _m, _concept, _fy, _ka, _kf, _nm, _qa, _qf) in _GOOG_Q4:
+    FIGURES.append(_row(
+        "alphabet", _y, 4, f"{_y}-12-31", _m, _fy - _nm,
+        _edgar_source("alphabet", _ka, "10-K", _kf) + f"; nine months from Form 10-Q {_qa} (filed {_qf})",
+        "filing", "derived",
+        f"{_concept}: year ended {_y}-12-31 {_fy:,} minus nine months ended {_y}-09-30 {_nm:,} = {_fy - _nm:,}",
+    ))
+
+ALPHABET_PRESS_DATES = [
+    (2022, 1, "2022-03-31", "2022-04-26",
+     "report 'Google (Alphabet) Q1 2022 Earnings Report Recap' ('on April 26 reported Q1 FY 2022 earnings ... shares fell "
+     "more than 5% in extended trading'), https://www.investopedia.com/googl-q1-fy2022-earnings-report-recap-5268030; "
+     "'Alphabet Q1 profits miss the mark' dated April 26, 2022, http://www.thedrum.com/insight/2022/04/27/alphabet-q1-"
+     "profits-miss-the-mark-despite-revenue-growth"),
+    (2022, 2, "2022-06-30", "2022-07-26",
+     "report dated 2022-07-27 ('reported second-quarter 2022 results after the market close on Tuesday', i.e. July 26), "
+     "https://www.fool.com/investing/2022/07/27/goog-stock-goog-q2-earnings-alphabet-earnings/"),
+    (2022, 3, "2022-09-30", "2022-10-25",
+     "report dated 2022-10-26 ('reported third-quarter 2022 results after the market close on Tuesday', i.e. October "
+     "25), https://www.fool.com/investing/2022/10/26/goog-stock-drops-earnings-miss-slowing-ad-sales/; report dated "
+     "2022-10-25 at https://www.crainsnewyork.com/technology/google-parent-alphabet-reports-27-drop-profits"),
+    (2022, 4, "2022-12-31", "2023-02-02",
+     "report dated 2023-02-03 ('Alphabet's earnings update on Thursday', i.e. February 2, 2023), "
+     "https://www.fool.com/investing/2023/02/03/google-ad-revenue-sputters-but-google-cloud-is-out/"),
+    (2024, 1, "2024-03-31", "2024-04-25",
+     "report dated 2024-04-26 ('Alphabet on Thursday announced its first-ever dividend ... stock price soared nearly "
+     "16% after the bell', i.e. April 25, 2024), https://exbulletin.com/tech/2673151/"),
+    (2024, 4, "2024-12-31", "2025-02-04",
+     "report 'On February 4th, Tuesday, after the close ... Alphabet announced its financial data for the fourth "
+     "quarter', https://news.futunn.com/en/post/52814218/google-conference-call-expected-capital-expenditure-of-75-"
+     "billion-usd"),
+    (2025, 2, "2025-06-30", "2025-07-23",
+     "report dated 2025-07-23 ('reported its second quarter earnings after the bell on Wednesday'), "
+     "https://todayheadline.co/google-beats-on-q2-earnings-but-increased-capex-spending-sends-stock-lower-200717963-html/; "
+     "'announced its second-quarter 2025 financial results on July 23rd', https://www.walnutinvestment.us/core-portfolio/"
+     "individual-stocks/googl/20250723-googl-q2-2025"),
+]
+for (_fy, _fq, _pe, _d, _src) in ALPHABET_PRESS_DATES:
+    CALENDAR.append(_cal("alphabet", _fy, _fq, _pe, _d, _src, "press",
+                         "date from reports of the release (release itself not read); " + AFTER_CLOSE))
+
+
 # --------------------------------------------------------------------------------------------------------------
 PLACEHOLDER_NOTES = (
     re.compile(r";?\s*announced_on not verified in a source read: set to the SEC filing deadline \(period end \+ 40 "
@@ -583,6 +1183,26 @@ def compile_company(company: str) -> tuple[int, int]:
             added += 1
         by_key[key] = new
     releases = {(c["fiscal_year"], c["fiscal_quarter"]): c for c in CALENDAR if c["company_id"] == company}
+    period_ends = {(r["fiscal_year"], r["fiscal_quarter"]): r["period_end"] for r in by_key.values()}
+    for (c, fy, fq, date, accn, url) in EIGHT_K_DATES:
+        key = (str(fy), str(fq))
+        if c != company or key not in period_ends:
+            continue
+        old = releases.get(key)
+        if old is not None and old["source_kind"] in ("company_release", "filing"):
+            if old["release_date"] != date:
+                raise SystemExit(f"{company} {fy}Q{fq}: release {old['release_date']} but 8-K filed {date}")
+            continue
+        replaced_note = f"; replaces the {old['source_kind']} row ({old['source'][:60]}...)" if old else ""
+        releases[key] = _cal(
+            company, fy, fq, period_ends[key], date,
+            f"Form 8-K (accession {accn}, filed {date}) furnishing the results release as exhibit 99.1 {url}; filing "
+            "index in akiraak/ai-financial-analyst@a47d373 companies/" + company + "/data/quarterly-links.json",
+            "filing",
+            "8-K filing date = release date (the release is furnished the day it is published); publication clock "
+            "time not stated in the source, the company publishes after the 16:00 ET close: " + AFTER_CLOSE
+            + replaced_note,
+        )
     for row in by_key.values():
         if VENDOR_SOURCE.match(row["source"]) and row["source_kind"] == "filing":
             row["source_kind"] = "data_vendor"
@@ -616,10 +1236,40 @@ def compile_company(company: str) -> tuple[int, int]:
     return added, replaced
 
 
+SEGMENTS = ROOT / "seeds" / "segments" / "us_cloud.csv"
+
+
+def sync_segments() -> int:
+    """One release date per quarter: us_cloud.csv rows of a calendar quarter get announced_on = release_date."""
+    releases = {}
+    for company in COMPANIES:
+        path = CAL / f"{company}.csv"
+        if path.exists():
+            with path.open(newline="") as fh:
+                for c in csv.DictReader(fh):
+                    releases[(company, c["fiscal_year"], c["fiscal_quarter"])] = c["release_date"]
+    with SEGMENTS.open(newline="") as fh:
+        reader = csv.DictReader(fh)
+        columns, rows = reader.fieldnames, list(reader)
+    changed = 0
+    for row in rows:
+        date = releases.get((row["company_id"], row["fiscal_year"], row["fiscal_quarter"]))
+        if date and row["announced_on"] != date:
+            row["announced_on"] = date
+            row["note"] = _clean_note(row["note"])
+            changed += 1
+    with SEGMENTS.open("w", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return changed
+
+
 def main() -> None:
     for company in COMPANIES:
         added, replaced = compile_company(company)
         print(f"{company:10s} added {added:3d} replaced {replaced:3d}")
+    print(f"segments   announced_on set to the calendar's release date on {sync_segments()} us_cloud rows")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ select
     high as high_local_m,
     currency,
     definition as capex_definition,
+    guidance_kind,
     source,
     source_kind,
     basis,

@@ -5,6 +5,7 @@ select
     {{ fiscal_quarter_label('fiscal_year', 'fiscal_quarter') }} as fiscal_quarter_label,
     period_end,
     announced_on,
+    presentation,
     segment,
     metric,
     value,
