@@ -9,7 +9,8 @@
 -- days before; nothing is filled beyond that). OLS on the estimation days where R and M exist:
 -- beta = (n Sxy - Sx Sy) / (n Sxx - Sx^2), alpha = (Sy - beta Sx) / n, residual variance
 -- s^2 = sum(e^2) / (n - 2); abnormal return AR = R - alpha - beta M, on estimation days too (residuals, for
--- the cross-correlation of the clustering-robust test in fct_ai_event_caar).
+-- the cross-correlation of the clustering-robust test in fct_ai_event_caar). Sums are exact decimal sums
+-- (market_exact_sum), so reruns give the same bits.
 {% set est = var('event_estimation_window') %}
 {% set wins = var('event_windows') %}
 {% set ev_from = wins | map('first') | min %}
@@ -129,10 +130,10 @@ sums as (
         symbol,
         benchmark_view,
         count(*) as n,
-        sum(benchmark_return) as sx,
-        sum(return_1d) as sy,
-        sum(benchmark_return * benchmark_return) as sxx,
-        sum(benchmark_return * return_1d) as sxy
+        {{ market_exact_sum('benchmark_return') }} as sx,
+        {{ market_exact_sum('return_1d') }} as sy,
+        {{ market_exact_sum('benchmark_return * benchmark_return') }} as sxx,
+        {{ market_exact_sum('benchmark_return * return_1d') }} as sxy
     from with_benchmark
     where period = 'estimation' and return_1d is not null and benchmark_return is not null
     group by event_id, symbol, benchmark_view
@@ -168,7 +169,7 @@ residual_variance as (
         w.event_id,
         w.symbol,
         w.benchmark_view,
-        sum((w.return_1d - f.alpha - f.beta * w.benchmark_return) * (w.return_1d - f.alpha - f.beta * w.benchmark_return))
+        {{ market_exact_sum('(w.return_1d - f.alpha - f.beta * w.benchmark_return) * (w.return_1d - f.alpha - f.beta * w.benchmark_return)') }}
             / (max(f.estimation_days) - 2) as residual_variance
     from with_benchmark as w
     inner join fitted as f

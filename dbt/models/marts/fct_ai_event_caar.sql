@@ -22,8 +22,14 @@ residuals as (
 ),
 
 pair_correlations as (
+    -- Pearson correlation from exact sums (same bits on every run)
     select a.event_id, a.basket, a.benchmark_view, a.symbol as symbol_a, b.symbol as symbol_b,
-           corr(a.residual, b.residual) as residual_correlation
+           count(*) as n,
+           {{ market_exact_sum('a.residual') }} as sa,
+           {{ market_exact_sum('b.residual') }} as sb,
+           {{ market_exact_sum('a.residual * a.residual') }} as saa,
+           {{ market_exact_sum('b.residual * b.residual') }} as sbb,
+           {{ market_exact_sum('a.residual * b.residual') }} as sab
     from residuals as a
     inner join residuals as b
         on b.event_id = a.event_id and b.basket = a.basket and b.benchmark_view = a.benchmark_view
@@ -33,8 +39,14 @@ pair_correlations as (
 
 in_study as (
     -- the pairs whose both listings have a CAR in the window
-    select p.event_id, p.basket, p.benchmark_view, s.window_name, avg(p.residual_correlation) as mean_residual_correlation
-    from pair_correlations as p
+    select p.event_id, p.basket, p.benchmark_view, s.window_name,
+           {{ market_exact_sum('p.residual_correlation') }} / count(p.residual_correlation) as mean_residual_correlation
+    from (
+        select event_id, basket, benchmark_view, symbol_a, symbol_b,
+               case when (n * saa - sa * sa) * (n * sbb - sb * sb) > 0
+                   then (n * sab - sa * sb) / sqrt((n * saa - sa * sa) * (n * sbb - sb * sb)) end as residual_correlation
+        from pair_correlations
+    ) as p
     inner join study as s
         on s.event_id = p.event_id and s.symbol = p.symbol_a and s.benchmark_view = p.benchmark_view
     inner join study as s2
@@ -51,10 +63,10 @@ per_event as (
         benchmark_view,
         window_name,
         count(*) as n_listings,
-        avg(car) as caar,
-        stddev_samp(car) as car_sd,
-        avg(car / car_standard_error) as mean_scar,
-        stddev_samp(car / car_standard_error) as scar_sd
+        {{ market_exact_sum('car') }} as s1,
+        {{ market_exact_sum('car * car') }} as s2,
+        {{ market_exact_sum('car / car_standard_error') }} as z1,
+        {{ market_exact_sum('(car / car_standard_error) * (car / car_standard_error)') }} as z2
     from study
     group by event_id, basket, benchmark_view, window_name
 ),
@@ -67,18 +79,27 @@ all_events as (
         benchmark_view,
         window_name,
         count(*) as n_listings,
-        avg(car) as caar,
-        stddev_samp(car) as car_sd,
-        avg(car / car_standard_error) as mean_scar,
-        stddev_samp(car / car_standard_error) as scar_sd
+        {{ market_exact_sum('car') }} as s1,
+        {{ market_exact_sum('car * car') }} as s2,
+        {{ market_exact_sum('car / car_standard_error') }} as z1,
+        {{ market_exact_sum('(car / car_standard_error) * (car / car_standard_error)') }} as z2
     from study
     group by basket, benchmark_view, window_name
 ),
 
 stacked as (
-    select * from per_event
-    union all
-    select * from all_events
+    -- means and sample standard deviations from exact sums (same bits on every run)
+    select
+        scope, event_id, basket, benchmark_view, window_name, n_listings,
+        s1 / n_listings as caar,
+        case when n_listings >= 2 then sqrt(greatest((s2 - s1 * s1 / n_listings) / (n_listings - 1), 0)) end as car_sd,
+        z1 / n_listings as mean_scar,
+        case when n_listings >= 2 then sqrt(greatest((z2 - z1 * z1 / n_listings) / (n_listings - 1), 0)) end as scar_sd
+    from (
+        select * from per_event
+        union all
+        select * from all_events
+    ) as u
 )
 
 select

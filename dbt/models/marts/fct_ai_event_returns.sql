@@ -73,7 +73,7 @@ market_model as (
         w.window_name,
         w.window_end_offset - w.window_start_offset + 1 as window_days,
         count(a.abnormal_return) as days_with_abnormal_return,
-        sum(a.abnormal_return) as car,
+        {{ market_exact_sum('a.abnormal_return') }} as car,
         max(a.residual_variance) as residual_variance,
         max(a.benchmark_symbol) as benchmark_symbol
     from {{ ref('int_event_abnormal_returns') }} as a

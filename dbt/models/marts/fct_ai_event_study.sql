@@ -47,9 +47,9 @@ windowed as (
         min(a.date) as start_date,
         max(a.date) as end_date,
         count(a.abnormal_return) as days_with_abnormal_return,
-        sum(a.abnormal_return) as car,
-        exp(sum(ln(1 + a.return_1d))) - 1 as cumulative_return,
-        exp(sum(ln(1 + a.benchmark_return))) - 1 as benchmark_cumulative_return,
+        {{ market_exact_sum('a.abnormal_return') }} as car,
+        exp({{ market_exact_sum('ln(1 + a.return_1d)') }}) - 1 as cumulative_return,
+        exp({{ market_exact_sum('ln(1 + a.benchmark_return)') }}) - 1 as benchmark_cumulative_return,
         count(a.return_1d) as days_with_return,
         count(a.benchmark_return) as days_with_benchmark_return
     from ar as a
