@@ -20,7 +20,7 @@ with events as (
             else {{ assumed.split(':')[0] | int }} + {{ assumed.split(':')[1] | int }} / 60.0
         end
         - coalesce(event_utc_offset_hours, 8) as event_hour_utc
-    from {{ ref('stg_reference__ai_events') }}
+    from {{ ref('stg_events__events') }}
 ),
 
 listings as (
