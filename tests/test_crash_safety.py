@@ -143,7 +143,7 @@ def prepare(folder: Path, loads: str, tmp_path: Path) -> Path | None:
     seeds = tmp_path / "seeds"
     shutil.copytree(PROJECT_ROOT / "seeds", seeds)
     with (seeds / "prices" / "BABA.csv").open("a") as f:
-        f.write("BABA,2025-07-01,USD,113.5,114.9,112.8,114.2,,9876500,dividend_adjusted,crash test,estimate,\n")
+        f.write("BABA,2026-03-27,USD,113.5,114.9,112.8,114.2,,9876500,dividend_adjusted,crash test,estimate,\n")
     return seeds
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import json
 import os
 import shutil
 import subprocess
@@ -33,7 +34,9 @@ INCREMENTAL_MODELS = [
     "intermediate.int_listing_valuation_daily",
     "marts.fct_listing_valuation_daily",
 ]
-NEW_HK_DAY, NEW_US_DAY = "2025-07-02", "2025-07-01"  # 1 July is a Hong Kong holiday
+# the day after the shipped data: US series end 2026-04-24 (Fri), Hong Kong ones by 2026-03-26; listings that
+# stopped earlier (9988.HK 2025-10-30, ^HSI 2025-04-29, TCEHY 2025-06-27) catch up on these days
+NEW_HK_DAY, NEW_US_DAY = "2026-04-28", "2026-04-27"
 REL_TOLERANCE = 1e-12
 
 
@@ -53,8 +56,10 @@ def _build(seeds: Path, warehouse: Path, *, full_refresh: bool, dbt_vars: str | 
     ]
     if full_refresh:
         cmd.append("--full-refresh")
-    if dbt_vars:
-        cmd += ["--dbt-vars", dbt_vars]
+    # The synthetic changes below (a dividend the vendor never applied, a re-issued history scaled by 0.995)
+    # break ADS parity and the HKEX tick grid on purpose; those data checks warn here instead of failing.
+    all_vars = {"market_data_checks_severity": "warn", **(json.loads(dbt_vars) if dbt_vars else {})}
+    cmd += ["--dbt-vars", json.dumps(all_vars)]
     result = subprocess.run(cmd, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, (result.stdout[-4000:], result.stderr[-4000:])
 
@@ -99,10 +104,17 @@ def _append_day(seeds: Path) -> None:
         _write(path, header, rows)
 
     header, rows = _rows(seeds / "fx" / "usd_fx_daily.csv")
-    latest = {r["quote_currency"]: r for r in rows if r["date"] == "2025-06-30"}
-    for day in (NEW_US_DAY, NEW_HK_DAY):
-        for row in latest.values():
-            rows.append(dict(row, date=day, rate=f"{float(row['rate']) * 1.001:.6f}"))
+    latest = {}
+    for r in rows:  # each pair's last row (the pairs end on different dates)
+        if r["date"] >= latest.get(r["quote_currency"], {"date": ""})["date"]:
+            latest[r["quote_currency"]] = r
+    for row in latest.values():  # the vendor catches up every weekday to the new days (no gap for the FX checks)
+        day = datetime.date.fromisoformat(row["date"])
+        while day.isoformat() < NEW_HK_DAY:
+            day += datetime.timedelta(days=1)
+            if day.weekday() < 5:
+                rows.append(dict(row, date=day.isoformat(), rate=f"{float(row['rate']) * 1.001:.6f}"))
+    rows.sort(key=lambda r: (r["date"], r["quote_currency"]))
     _write(seeds / "fx" / "usd_fx_daily.csv", header, rows)
 
     header, rows = _rows(seeds / "corporate_actions" / "corporate_actions.csv")
@@ -111,9 +123,11 @@ def _append_day(seeds: Path) -> None:
         dict(
             template,
             ex_date=NEW_HK_DAY,
-            announced_on="2025-05-15",
-            payable_on="2025-07-20",
+            announced_on="2026-03-20",
+            payable_on="2026-05-20",
             amount="0.25",
+            in_vendor_adjustment="",
+            vendor_amount="",
             note="test: dividend going ex on the appended day",
         )
     )

@@ -19,6 +19,8 @@ MARTS = [
     "fct_weekly_performance",
     "fct_rerating_decomposition",
     "fct_ai_event_returns",
+    "fct_ai_event_study",
+    "fct_ai_event_caar",
     "fct_segment_valuation",
     "fct_segment_valuation_scenarios",
     "fct_segment_valuation_bridge",

@@ -55,15 +55,15 @@ def _next_day_rows(seeds) -> None:
     """One more trading day for two listings (one with a brand-new file) and both FX pairs."""
     _append(
         seeds / "prices" / "BABA.csv",
-        f"BABA,2025-07-01,USD,113.5,114.9,112.8,114.2,,9876500,dividend_adjusted,{SOURCE}",
+        f"BABA,2026-03-27,USD,113.5,114.9,112.8,114.2,,9876500,dividend_adjusted,{SOURCE}",
     )
     _append(
         seeds / "prices" / "9988.HK.csv",
-        f"9988.HK,2025-07-02,HKD,111.0,112.4,110.1,111.9,,45678900,unadjusted,{SOURCE}",
-        f"9988.HK,2025-07-03,HKD,112.0,113.0,111.0,112.5,,40000000,unadjusted,{SOURCE}",
+        f"9988.HK,2026-08-21,HKD,111.0,112.4,110.1,111.9,,45678900,unadjusted,{SOURCE}",
+        f"9988.HK,2026-08-24,HKD,112.0,113.0,111.0,112.5,,40000000,unadjusted,{SOURCE}",
     )
     _append(
-        seeds / "fx" / "usd_fx_daily.csv", f"2025-07-01,USD,CNY,7.1650,{SOURCE}", f"2025-07-01,USD,HKD,7.8500,{SOURCE}"
+        seeds / "fx" / "usd_fx_daily.csv", f"2026-02-24,USD,CNY,7.1650,{SOURCE}", f"2026-01-20,USD,HKD,7.8500,{SOURCE}"
     )
 
 
@@ -87,7 +87,7 @@ def test_append_equals_a_full_load_and_unchanged_tables_are_not_reloaded(seeds, 
     for spec in TABLES:  # every row, its file and its line
         assert _rows(db, spec.name) == _rows(fresh, spec.name), spec.name
     assert _state(db) == _state(fresh)
-    assert appended["prices_daily"].max_date == "2025-07-03"
+    assert appended["prices_daily"].max_date == "2026-08-24"
 
 
 def test_a_new_file_is_appended_too(seeds, tmp_path):
@@ -112,11 +112,11 @@ def test_a_new_file_is_appended_too(seeds, tmp_path):
         # a date before the series' last date: still valid, but only a full load orders it
         (f"BABA,2025-06-29,USD,113,114,112,113.2,,1,dividend_adjusted,{SOURCE}", None, None),
         # a value the reader cannot parse
-        (f"BABA,2025-07-01,USD,1,1,1,abc,,1,dividend_adjusted,{SOURCE}", "close", "close"),
+        (f"BABA,2026-03-27,USD,1,1,1,abc,,1,dividend_adjusted,{SOURCE}", "close", "close"),
         # a close 20x the last loaded one: a level shift, judged with the loaded neighbour
-        (f"BABA,2025-07-01,USD,2280,2300,2270,2281,,1,dividend_adjusted,{SOURCE}", "close", "units changed"),
+        (f"BABA,2026-03-27,USD,2280,2300,2270,2281,,1,dividend_adjusted,{SOURCE}", "close", "units changed"),
         # a code not allowed
-        (f"BABA,2025-07-01,EUR,113,114,112,113.2,,1,dividend_adjusted,{SOURCE}", "currency", "not allowed"),
+        (f"BABA,2026-03-27,EUR,113,114,112,113.2,,1,dividend_adjusted,{SOURCE}", "currency", "not allowed"),
     ],
     ids=["duplicate_key", "out_of_order", "unparseable", "level_shift", "not_allowed"],
 )
@@ -149,7 +149,7 @@ def test_an_edit_before_the_last_loaded_line_reloads_in_full(seeds, tmp_path):
     fields[6] = "99.5"  # the close of line 6, long since loaded
     lines[5] = ",".join(fields)
     path.write_text("\n".join(lines) + "\n")
-    _append(path, f"BABA,2025-07-01,USD,113.5,114.9,112.8,114.2,,9876500,dividend_adjusted,{SOURCE}")
+    _append(path, f"BABA,2026-03-27,USD,113.5,114.9,112.8,114.2,,9876500,dividend_adjusted,{SOURCE}")
     result = _load_all(db, seeds)["prices_daily"]
     assert result.mode == "full" and "before its last loaded line" in result.full_load_reason
     _load_all(fresh, seeds)

@@ -174,7 +174,12 @@ def _load_reference_for_segments(conn) -> None:
     "case,old,new,words",
     [
         # a segment that does not exist in the presentation the row claims
-        ("segment_not_in_presentation", FY23_CLOUD, ",2023-05-18,FY2023,cloud_intelligence,revenue_m,77203,", "not part"),
+        (
+            "segment_not_in_presentation",
+            FY23_CLOUD,
+            ",2023-05-18,FY2023,cloud_intelligence,revenue_m,77203,",
+            "not part",
+        ),
         # a figure said to be published under a structure that was not yet (or no longer) in force that day
         ("published_outside_presentation", FY23_CLOUD, ",2023-08-10,FY2023,cloud,revenue_m,77203,", "outside"),
     ],

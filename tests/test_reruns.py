@@ -18,8 +18,9 @@ from dagster_project.paths import SEEDS_DIR
 from dagster_project.serving.publish import BUILD_INFO_TABLE
 
 # The changed value: one close of an ETF that is nobody's benchmark and no company's listing, so every row
-# that depends on it names it (rows of KWEB itself).
-CHANGED_SYMBOL, CHANGED_DATE, FACTOR = "KWEB", "2024-06-12", 1.10
+# that depends on it names it (rows of MCHI itself). Not KWEB: it is the event study's benchmark for the
+# Chinese ADRs (var event_study_benchmarks), so the CAAR across listings depends on it without naming it.
+CHANGED_SYMBOL, CHANGED_DATE, FACTOR = "MCHI", "2024-06-12", 1.10
 
 
 def mart_tables(conn: duckdb.DuckDBPyConnection, catalog: str) -> list[str]:

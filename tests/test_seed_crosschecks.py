@@ -127,9 +127,13 @@ def test_alibaba_segment_revenues_sum_to_group_revenue(seeds):
         assert group and abs(total - group) < 1, (year, quarter, presentation, total, group)
         checked.append((year, quarter, presentation))
     # FY2023 (seven segments: Q1, Q4 and the year), FY2024 and FY2025 full years (six groups)
-    assert {(2023, 1, "FY2023"), (2023, 4, "FY2023"), (2023, 0, "FY2023"), (2024, 0, "FY2025"), (2025, 0, "FY2025")} <= set(
-        checked
-    ), checked
+    assert {
+        (2023, 1, "FY2023"),
+        (2023, 4, "FY2023"),
+        (2023, 0, "FY2023"),
+        (2024, 0, "FY2025"),
+        (2025, 0, "FY2025"),
+    } <= set(checked), checked
 
 
 def test_alibaba_fy2023_segment_adjusted_ebita_adds_up_to_the_consolidated_figure(seeds):

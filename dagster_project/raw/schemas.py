@@ -288,6 +288,14 @@ TABLES: tuple[RawTable, ...] = (
                 description="does the vendor's dividend-adjusted series of this symbol include this "
                 "dividend? null = assumed yes; false where the ex-date drop is still visible in it",
             ),
+            Column(
+                "vendor_amount",
+                "DOUBLE",
+                required=False,
+                description="cash per unit in the listing's currency that the vendor's adjustment applied, where "
+                "its factor shows another figure than the declared one (e.g. a USD amount taken as HKD); "
+                "null = the declared amount",
+            ),
             *_provenance(),
         ),
         primary_key=("symbol", "action_type", "ex_date"),
@@ -478,7 +486,13 @@ TABLES: tuple[RawTable, ...] = (
             Column(
                 "guidance_kind",
                 "VARCHAR",
-                allowed=("formal_outlook", "executive_statement", "investment_statement", "run_rate", "multi_year_plan"),
+                allowed=(
+                    "formal_outlook",
+                    "executive_statement",
+                    "investment_statement",
+                    "run_rate",
+                    "multi_year_plan",
+                ),
                 description="what the statement is: a formal outlook for the period, an executive's statement, a "
                 "statement of investment plans, a quarter's spending offered as a run-rate, or a multi-year total",
             ),
@@ -515,6 +529,17 @@ TABLES: tuple[RawTable, ...] = (
             Column("company_id", "VARCHAR", required=False),
             Column("title", "VARCHAR"),
             Column("description", "VARCHAR", required=False),
+            Column("event_time_local", "VARCHAR", required=False, description="HH:MM local time, where a source gives it"),
+            Column("event_timezone", "VARCHAR", required=False, description="IANA zone of event_date and event_time_local"),
+            Column("event_utc_offset_hours", "DOUBLE", required=False, description="UTC offset of that zone on event_date"),
+            Column(
+                "timing_basis",
+                "VARCHAR",
+                required=False,
+                allowed=("time_reported", "after_close_reported", "date_only"),
+                description="what the time is: reported, a market close the release came after, or unknown",
+            ),
+            Column("timing_source", "VARCHAR", required=False, description="citation for the time"),
             *_provenance(),
         ),
         primary_key=("event_id",),

@@ -207,6 +207,7 @@ themselves (temporary table, `create or replace table`) are written for and test
    symbol's fingerprint changes and its whole history is rebuilt (a dividend changes every earlier close). #}
 {% macro prices_traded_daily_action_inputs() -%}
     {%- set cols = ['a.action_type', 'a.ex_date', 'a.amount', 'a.currency', 'a.amount_per', 'a.split_ratio',
+                    'a.in_vendor_adjustment', 'a.vendor_amount',
                     'c.currency', 'l.instrument_type', 'l.ordinary_shares_per_unit', 'ads.ads_ordinary_shares_per_unit',
                     'fx_div.usd_rate', 'fx_list.usd_rate'] -%}
     select a.symbol as item, {{ incremental_fingerprint(cols) }} as fingerprint

@@ -97,3 +97,10 @@
     asof left join (select {{ right_key }} as asof_key, {{ right_date }} as asof_date from {{ right }}) as r
         on r.asof_key = l.{{ left_key }} and l.{{ left_date }} {{ '>' if strict else '>=' }} r.asof_date
 {%- endmacro %}
+
+{# Sum of a float expression that is the same bit for bit on every run: each value is rounded to 18 decimals
+   and summed as an exact decimal (integer arithmetic is associative, so a parallel aggregation's order does
+   not matter), then cast back to double. For returns and their products (|x| < 10^20), portable. #}
+{% macro market_exact_sum(expr) -%}
+    cast(sum(cast({{ expr }} as decimal(38, 18))) as double)
+{%- endmacro %}

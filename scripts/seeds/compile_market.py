@@ -1,9 +1,13 @@
-"""Compile the market seed families from the vendor price file.
+"""Compile the market seed families from the vendor price files.
 
 Usage: python3 scripts/seeds/compile_market.py [DATA_DIR]
 
 DATA_DIR defaults to ../shared/data relative to the repository root (i.e. the
-folder holding market/prices_daily.csv and market/PROVENANCE.csv).
+folder holding market/prices_daily.csv and market/PROVENANCE.csv). When
+market/prices_daily_2.csv (the second batch, after 2025-06-30) and its
+PROVENANCE_2.csv are there too, every series is extended with the batch's rows
+dated after the series' last date in the first file (the first file wins where
+both have a date; ^NDX fills its 2025-04-30 .. 2025-06-30 gap this way).
 
 Writes
   seeds/prices/<symbol>.csv      table prices_daily (one file per symbol, FX excluded)
@@ -77,6 +81,18 @@ def load_provenance(path: Path) -> dict[tuple[str, str], tuple[str, str]]:
     return out
 
 
+def load_all_provenance(market_dir: Path) -> dict[tuple[str, str], tuple[str, str]]:
+    """PROVENANCE.csv plus PROVENANCE_2.csv (when present); the same (repo, path) must not name two commits."""
+    prov = load_provenance(market_dir / "PROVENANCE.csv")
+    second = market_dir / "PROVENANCE_2.csv"
+    if second.exists():
+        for key, value in load_provenance(second).items():
+            if key in prov and prov[key] != value:
+                raise ValueError(f"PROVENANCE and PROVENANCE_2 disagree on {key}: {prov[key]} vs {value}")
+            prov[key] = value
+    return prov
+
+
 def source_text(vendor_source: str, prov: dict) -> str:
     """Vendor `source` column is '<repo>:<path>[ (comment)]'; resolve commit via PROVENANCE."""
     m = re.match(r"^([^:]+):(.+?)(?: \((.*)\))?$", vendor_source.strip())
@@ -125,6 +141,8 @@ def price_note(row: dict, last_date: str) -> str:
         parts.append("index level (price index)")
     if row["open"] == "" and row["high"] == "" and row["low"] == "" and row["volume"] == "":
         parts.append("vendor publishes close only")
+    if row.get("_batch") == 2 and basis == "dividend_adjusted":
+        parts.append(f"second vendor batch (file ends {last_date}): adjusted for dividends up to that date")
     if is_placeholder(row):
         parts.append("vendor placeholder row: volume 0, O=H=L=C")
     elif row["instrument_type"] == "index" and row["volume"] == "0":
@@ -132,13 +150,31 @@ def price_note(row: dict, last_date: str) -> str:
     return "; ".join(parts)
 
 
-def read_vendor(data_dir: Path) -> dict[str, list[dict]]:
+def _read_batch(path: Path, batch: int) -> dict[str, list[dict]]:
     by_symbol: dict[str, list[dict]] = defaultdict(list)
-    with (data_dir / "market" / "prices_daily.csv").open(newline="", encoding="utf-8") as fh:
+    with path.open(newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
+            row["_batch"] = batch
             by_symbol[row["symbol"]].append(row)
     for rows in by_symbol.values():
         rows.sort(key=lambda r: r["date"])
+    return by_symbol
+
+
+def read_vendor(data_dir: Path) -> dict[str, list[dict]]:
+    """First batch, extended per series by the second batch's rows after the series' last first-batch date."""
+    by_symbol = _read_batch(data_dir / "market" / "prices_daily.csv", 1)
+    second = data_dir / "market" / "prices_daily_2.csv"
+    if second.exists():
+        for symbol, rows in _read_batch(second, 2).items():
+            old = by_symbol.get(symbol, [])
+            last = old[-1]["date"] if old else ""
+            if old and rows[0]["price_basis"] != old[0]["price_basis"]:
+                raise ValueError(f"{symbol}: price_basis changes between batches")
+            skipped = [r["date"] for r in rows if r["date"] <= last]
+            if skipped:
+                print(f"prices: {symbol} second batch rows on or before {last} ignored: {len(skipped)}")
+            by_symbol[symbol] = old + [r for r in rows if r["date"] > last]
     return by_symbol
 
 
@@ -167,6 +203,9 @@ def compile_prices(by_symbol, prov, out_dir: Path) -> None:
         last = rows[-1]["date"]
         out = []
         seen = set()
+        file_end = {}
+        for r in rows:
+            file_end[r["source"]] = max(file_end.get(r["source"], ""), r["date"])
         for r in rows:
             if r["date"] in seen:
                 raise ValueError(f"duplicate {symbol} {r['date']}")
@@ -190,7 +229,7 @@ def compile_prices(by_symbol, prov, out_dir: Path) -> None:
                     "price_basis": r["price_basis"],
                     "source": source_text(r["source"], prov),
                     "basis": "reported",
-                    "note": price_note(r, last),
+                    "note": price_note(r, file_end[r["source"]]),
                 }
             )
         write_csv(out_dir / file_name(symbol), PRICE_COLUMNS, out)
@@ -230,6 +269,11 @@ def compile_fx(by_symbol, prov, out_path: Path) -> None:
                     "source": source_text(r["source"], prov),
                     "basis": "reported",
                     "note": f"vendor daily close of {symbol} ({quote} per 1 {base})"
+                    + (
+                        "; weekend date in the vendor file (kept as published; not a trading day)"
+                        if date.fromisoformat(r["date"]).weekday() >= 5
+                        else ""
+                    )
                     + (
                         "; suspected vendor bad tick: >0.8% away from both neighbouring closes"
                         if r["date"] in spikes
@@ -350,8 +394,8 @@ def _half_year_medians(pairs):
 
 
 def check_unadjust_plausibility(by_symbol, ca_path: Path) -> None:
-    """Un-adjust dividend-adjusted series with our dividends and compare with a second line of
-    the same asset (ADS vs Hong Kong share at the ADS ratio, via USDHKD) or with the price index a
+    """Un-adjust dividend-adjusted series with our dividends (only those the vendor applied, with the
+    figure it applied: in_vendor_adjustment / vendor_amount) and compare with a second line of the same asset (ADS vs Hong Kong share at the ADS ratio, via USDHKD) or with the price index a
     fund tracks. A correct un-adjustment leaves the ratio flat (half-year medians printed)."""
     if not ca_path.exists():
         return
@@ -361,9 +405,14 @@ def check_unadjust_plausibility(by_symbol, ca_path: Path) -> None:
         for r in csv.DictReader(fh):
             if r["action_type"] == "split":
                 continue
-            amount = float(r["amount"])
-            if r["symbol"].endswith(".HK") and r["currency"] == "USD":
-                amount *= fx[r["ex_date"]]  # USD-declared HK dividends, valued in HKD at the ex-date
+            if r.get("in_vendor_adjustment", "").strip().lower() == "false":
+                continue  # the vendor did not apply it: nothing to undo
+            if r.get("vendor_amount", "").strip():
+                amount = float(r["vendor_amount"])  # the figure the vendor applied, listing currency
+            else:
+                amount = float(r["amount"])
+                if r["symbol"].endswith(".HK") and r["currency"] == "USD":
+                    amount *= fx[r["ex_date"]]  # USD-declared HK dividends, valued in HKD at the ex-date
             divs[r["symbol"]][r["ex_date"]] = divs[r["symbol"]].get(r["ex_date"], 0.0) + amount
     print("\n== un-adjustment plausibility (ratio should be flat when the adjustment is undone correctly) ==")
     for ads, hk, n in (("BABA", "9988.HK", 8), ("JD", "9618.HK", 2), ("BIDU", "9888.HK", 8), ("TCEHY", "0700.HK", 1)):
@@ -389,7 +438,7 @@ def check_unadjust_plausibility(by_symbol, ca_path: Path) -> None:
 
 def main(argv: list[str]) -> int:
     data_dir = Path(argv[1]).resolve() if len(argv) > 1 else DEFAULT_DATA
-    prov = load_provenance(data_dir / "market" / "PROVENANCE.csv")
+    prov = load_all_provenance(data_dir / "market")
     by_symbol = read_vendor(data_dir)
     compile_prices(by_symbol, prov, REPO_ROOT / "seeds" / "prices")
     compile_fx(by_symbol, prov, REPO_ROOT / "seeds" / "fx" / "usd_fx_daily.csv")

@@ -187,6 +187,8 @@ ttm as (
     {{ safe_divide('ttm_eps_diluted_adjusted', 'price_per_share_reporting_ccy') }} as earnings_yield_ttm_adjusted,
     case
         when traded_close is null then 'missing_price'
+        -- a close but no FX rate within var fx_max_fill_days (the FX seeds end before some price series)
+        when price_per_share_reporting_ccy is null then 'missing_fx'
         when ttm_eps_diluted_gaap > 0 or (ttm_eps_diluted_gaap is null and ttm_net_income_gaap_m > 0 and market_cap_reporting_ccy > 0)
             then 'number'
         when ttm_eps_diluted_gaap <= 0 or (ttm_eps_diluted_gaap is null and ttm_net_income_gaap_m <= 0 and market_cap_reporting_ccy > 0)

@@ -89,12 +89,17 @@ splits as (
 ),
 
 dividends as (
-    -- Cash and special dividends the vendor can have applied: ex-date inside the vendor file (after its
-    -- first price, so a previous close exists, and not after its last price date).
+    -- Cash and special dividends the vendor applied: ex-date inside the vendor file (after its first price,
+    -- so a previous close exists, and not after its last price date), and not flagged as left out of the
+    -- vendor's adjustment (in_vendor_adjustment = false: the ex-date drop is still in the vendor series, so
+    -- un-adjusting for it would push every earlier close too high). Where the vendor's factor shows it
+    -- applied another figure than the declared one (vendor_amount, per unit in the listing's currency, e.g.
+    -- Alibaba's USD dividend taken as HKD), that figure is what is undone.
     select
         a.symbol,
         a.ex_date,
         a.amount,
+        a.vendor_amount,
         a.currency as dividend_currency,
         a.amount_per,
         p.currency as listing_currency,
@@ -113,6 +118,7 @@ dividends as (
         on r.symbol = a.symbol and a.ex_date >= r.read_from
     {% endif %}
     where a.action_type in ('cash_dividend', 'special_dividend')
+      and coalesce(a.in_vendor_adjustment, true)
       and a.ex_date > s.first_price_date
       and a.ex_date <= s.last_price_date
 ),
@@ -122,6 +128,7 @@ dividends_per_unit as (
     select
         d.symbol,
         d.ex_date,
+        case when d.vendor_amount is not null then d.vendor_amount / coalesce(sp.split_factor, 1) else
         d.amount
         * case
             when d.amount_per = 'share' then coalesce(d.ordinary_shares_per_unit, 1)
@@ -130,7 +137,7 @@ dividends_per_unit as (
             else 1
         end
         / fx_div.usd_rate * fx_list.usd_rate
-        / coalesce(sp.split_factor, 1) as dividend_per_unit_listing_ccy
+        / coalesce(sp.split_factor, 1) end as dividend_per_unit_listing_ccy
     from dividends as d
     left join fx as fx_div
         on fx_div.quote_currency = d.dividend_currency and fx_div.date = d.ex_date

@@ -1,13 +1,12 @@
--- Per catalyst, listing and window: cumulative price return and abnormal return against the benchmark.
--- Windows come from var('event_windows') in trading days on the listing's own calendar: day 0 is the
--- listing's first trading day on or after the event date; window [a, b] runs from the close of day a-1
--- to the close of day b. The benchmark is measured between the same two dates, on its own closes on
--- exactly those dates (null when it has none: nothing is filled).
-with events as (
-    select event_id, event_date from {{ ref('dim_ai_event') }}
-),
-
-listings as (
+-- Per catalyst, listing and window: cumulative return, market-adjusted abnormal return against the listing's
+-- benchmark, and the market-model CAR with its standard error and t-statistic (fitted view of
+-- fct_ai_event_study's method, computed from int_event_abnormal_returns). Windows come from var('event_windows')
+-- in trading days on the listing's own calendar (vendor placeholder days are not sessions); day 0 is the first
+-- session of the listing's market that closes after the event (int_event_day0: event time and time zone);
+-- window [a, b] runs from the close of day a-1 to the close of day b. Returns are total returns where the
+-- listing's dividends are recorded, price returns otherwise (return_basis). The benchmark is measured between
+-- the same two dates, on its own closes on exactly those dates (null when it has none: nothing is filled).
+with listings as (
     select symbol, benchmark_symbol from {{ ref('dim_listing') }}
 ),
 
@@ -22,44 +21,12 @@ windows as (
 ),
 
 prices as (
-    select
-        symbol,
-        date,
-        traded_close,
-        row_number() over (partition by symbol order by date) as day_index
-    from {{ ref('int_prices_traded_daily') }}
-    where traded_close is not null
-),
-
-span as (
-    select symbol, min(date) as first_date, max(date) as last_date from prices group by symbol
-),
-
-event_listing as (
-    -- events inside the listing's price history (a close before day 0)
-    select e.event_id, e.event_date, s.symbol
-    from events as e
-    cross join span as s
-    where e.event_date > s.first_date
-      and e.event_date <= s.last_date
-),
-
-event_previous_close as (
-    -- as-of lookup: the listing's last trading day before the event date
-    {{ market_asof('event_listing', 'symbol', 'event_date', 'prices', 'symbol', 'date', strict=true) }}
+    select symbol, date, day_index, return_index, unknown_returns_to_date, return_basis, dividend_record_status
+    from {{ ref('int_returns_total_daily') }}
 ),
 
 event_day as (
-    -- day 0 per event and listing: the trading day after the last one before the event date, i.e. the first
-    -- on or after it (day_index has no gaps)
-    select
-        d.event_id,
-        d.event_date,
-        d.symbol,
-        p.day_index + 1 as day0_index
-    from event_previous_close as d
-    inner join prices as p
-        on p.symbol = d.symbol and p.date = d.asof_date
+    select event_id, symbol, day0_index, day0_date from {{ ref('int_event_day0') }}
 ),
 
 framed as (
@@ -76,20 +43,6 @@ framed as (
     cross join windows as w
 ),
 
-framed_prices as (
-    -- only the closes the windows read: one pass over the prices instead of one per lookup
-    select p.symbol, p.day_index, p.date, p.traded_close
-    from prices as p
-    inner join (
-        select symbol, base_index as day_index from framed
-        union
-        select symbol, start_index from framed
-        union
-        select symbol, end_index from framed
-    ) as n
-        on n.symbol = p.symbol and n.day_index = p.day_index
-),
-
 measured as (
     select
         f.event_id,
@@ -100,22 +53,44 @@ measured as (
         pb.date as base_date,
         ps.date as start_date,
         pe.date as end_date,
-        pe.traded_close / pb.traded_close - 1 as cumulative_return
+        pb.return_basis,
+        coalesce(pe.dividend_record_status, pb.dividend_record_status) as dividend_record_status,
+        case when pe.unknown_returns_to_date = pb.unknown_returns_to_date
+            then pe.return_index / pb.return_index - 1 end as cumulative_return
     from framed as f
-    left join framed_prices as pb
+    left join prices as pb
         on pb.symbol = f.symbol and pb.day_index = f.base_index
-    left join framed_prices as ps
+    left join prices as ps
         on ps.symbol = f.symbol and ps.day_index = f.start_index
-    left join framed_prices as pe
+    left join prices as pe
         on pe.symbol = f.symbol and pe.day_index = f.end_index
 ),
 
-benchmark_prices as (
-    -- the benchmarks' closes only (a handful of symbols), not every listing's
-    select p.symbol, p.date, p.traded_close
-    from prices as p
-    inner join (select distinct benchmark_symbol from listings) as b
-        on b.benchmark_symbol = p.symbol
+market_model as (
+    select
+        a.event_id,
+        a.symbol,
+        w.window_name,
+        w.window_end_offset - w.window_start_offset + 1 as window_days,
+        count(a.abnormal_return) as days_with_abnormal_return,
+        {{ market_exact_sum('a.abnormal_return') }} as car,
+        max(a.residual_variance) as residual_variance,
+        max(a.benchmark_symbol) as benchmark_symbol
+    from {{ ref('int_event_abnormal_returns') }} as a
+    inner join windows as w
+        on a.period = 'event' and a.relative_day between w.window_start_offset and w.window_end_offset
+    where a.benchmark_view = 'fitted'
+    group by a.event_id, a.symbol, w.window_name, w.window_start_offset, w.window_end_offset
+),
+
+overlapping as (
+    select d.event_id, d.symbol, w.window_name, count(o.event_id) as overlapping_events
+    from event_day as d
+    cross join windows as w
+    left join event_day as o
+        on o.symbol = d.symbol and o.event_id <> d.event_id
+       and o.day0_index between d.day0_index + w.window_start_offset and d.day0_index + w.window_end_offset
+    group by d.event_id, d.symbol, w.window_name
 )
 
 select
@@ -127,15 +102,31 @@ select
     m.base_date,
     m.start_date,
     m.end_date,
+    m.return_basis,
+    m.dividend_record_status,
     m.cumulative_return,
     l.benchmark_symbol,
-    bb.traded_close is not null and be.traded_close is not null as has_benchmark,
-    be.traded_close / bb.traded_close - 1 as benchmark_return,
-    m.cumulative_return - (be.traded_close / bb.traded_close - 1) as abnormal_return
+    bb.return_index is not null and be.return_index is not null as has_benchmark,
+    case when be.unknown_returns_to_date = bb.unknown_returns_to_date
+        then be.return_index / bb.return_index - 1 end as benchmark_return,
+    m.cumulative_return
+        - case when be.unknown_returns_to_date = bb.unknown_returns_to_date then be.return_index / bb.return_index - 1 end
+        as abnormal_return,
+    mm.benchmark_symbol as market_model_benchmark_symbol,
+    case when mm.days_with_abnormal_return = mm.window_days then mm.car end as car_market_model,
+    case when mm.days_with_abnormal_return = mm.window_days then sqrt(mm.window_days * mm.residual_variance) end
+        as car_standard_error,
+    case when mm.days_with_abnormal_return = mm.window_days and mm.residual_variance > 0
+        then mm.car / sqrt(mm.window_days * mm.residual_variance) end as car_t_stat,
+    coalesce(o.overlapping_events, 0) > 0 as is_overlapping
 from measured as m
 inner join listings as l
     on l.symbol = m.symbol
-left join benchmark_prices as bb
+left join prices as bb
     on bb.symbol = l.benchmark_symbol and bb.date = m.base_date
-left join benchmark_prices as be
+left join prices as be
     on be.symbol = l.benchmark_symbol and be.date = m.end_date
+left join market_model as mm
+    on mm.event_id = m.event_id and mm.symbol = m.symbol and mm.window_name = m.window_name
+left join overlapping as o
+    on o.event_id = m.event_id and o.symbol = m.symbol and o.window_name = m.window_name

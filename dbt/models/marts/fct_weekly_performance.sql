@@ -1,7 +1,11 @@
 -- One row per listing (share, ADS, fund or index) and week. The week's close is the listing's last close of
--- the Monday-Friday week (Thursday when Friday is a holiday in its market). In the last week of a series the
--- close must fall on its market's last trading day of that week, else the return is null (e.g. a benchmark
--- whose vendor series ended mid-week): nothing is filled.
+-- the Monday-Friday week (Thursday when Friday is a holiday in its market; vendor placeholder rows of Hong
+-- Kong shares are not closes). In the last week of a series the close must fall on its market's last trading
+-- day of that week, else the return is null (e.g. a benchmark whose vendor series ended mid-week): nothing is
+-- filled. Returns are total returns where the listing's dividends are recorded, price returns otherwise
+-- (return_basis; int_returns_total_daily). The benchmark is measured from the same base date to the same end
+-- date as the listing (its closes on exactly the listing's previous_trading_date and last_trading_date);
+-- when it has no close on either, benchmark and excess returns are null and excess_return_null_reason says why.
 with listings as (
     select symbol, market, benchmark_symbol
     from {{ ref('dim_listing') }}
@@ -18,9 +22,17 @@ prices as (
         p.symbol,
         p.date,
         p.traded_close,
+        p.return_index,
+        p.unknown_returns_to_date,
+        p.return_basis,
+        p.dividend_record_status,
         cast({{ market_week_ending('p.date') }} as date) as week_ending
-    from {{ ref('int_prices_traded_daily') }} as p
+    from {{ ref('int_returns_total_daily') }} as p
     where p.traded_close is not null
+),
+
+series_span as (
+    select symbol, max(date) as series_last_date from prices group by symbol
 ),
 
 week_last_date as (
@@ -36,7 +48,10 @@ week_last as (
         d.week_ending,
         d.last_trading_date,
         p.traded_close as week_close,
-        max(d.last_trading_date) over (partition by d.symbol) as series_last_date
+        p.return_index,
+        p.unknown_returns_to_date,
+        p.return_basis,
+        p.dividend_record_status
     from week_last_date as d
     inner join prices as p
         on p.symbol = d.symbol and p.date = d.last_trading_date
@@ -48,16 +63,23 @@ weekly as (
         w.week_ending,
         w.last_trading_date,
         w.week_close,
-        lag(w.week_close) over (partition by w.symbol order by w.week_ending) as previous_week_close,
+        w.return_basis,
+        w.dividend_record_status,
+        w.return_index,
+        w.unknown_returns_to_date,
+        lag(w.return_index) over (partition by w.symbol order by w.week_ending) as previous_return_index,
+        lag(w.unknown_returns_to_date) over (partition by w.symbol order by w.week_ending) as previous_unknown,
         lag(w.last_trading_date) over (partition by w.symbol order by w.week_ending) as previous_trading_date,
         cw.market_last_trading_date,
-        w.series_last_date,
+        s.series_last_date,
         w.week_ending > cw.last_calendar_date as is_partial_week
     from week_last as w
     inner join listings as l
         on l.symbol = w.symbol
     inner join calendar_weeks as cw
         on cw.market = l.market and cw.week_ending = w.week_ending
+    inner join series_span as s
+        on s.symbol = w.symbol
 ),
 
 weekly_returns as (
@@ -66,30 +88,66 @@ weekly_returns as (
         week_ending,
         last_trading_date,
         previous_trading_date,
-        market_last_trading_date,
         is_partial_week,
         week_close,
+        return_basis,
+        dividend_record_status,
         case
-            when last_trading_date = market_last_trading_date or last_trading_date < series_last_date
-                then week_close / previous_week_close - 1
+            when (last_trading_date = market_last_trading_date or last_trading_date < series_last_date)
+             and unknown_returns_to_date = previous_unknown
+                then return_index / previous_return_index - 1
         end as weekly_return
     from weekly
+),
+
+measured as (
+    select
+        r.symbol,
+        r.week_ending,
+        r.last_trading_date,
+        r.previous_trading_date,
+        r.is_partial_week,
+        r.week_close,
+        r.return_basis,
+        r.dividend_record_status,
+        r.weekly_return,
+        l.benchmark_symbol,
+        bs.series_last_date as benchmark_series_last_date,
+        be.date as benchmark_end_date,
+        case when be.unknown_returns_to_date = bb.unknown_returns_to_date
+            then be.return_index / bb.return_index - 1 end as benchmark_return
+    from weekly_returns as r
+    inner join listings as l
+        on l.symbol = r.symbol
+    left join series_span as bs
+        on bs.symbol = l.benchmark_symbol
+    left join prices as bb
+        on bb.symbol = l.benchmark_symbol and bb.date = r.previous_trading_date
+    left join prices as be
+        on be.symbol = l.benchmark_symbol and be.date = r.last_trading_date
 )
 
 select
-    r.symbol,
-    r.week_ending,
-    r.last_trading_date,
-    r.previous_trading_date,
-    r.is_partial_week,
-    r.week_close,
-    r.weekly_return,
-    l.benchmark_symbol,
-    b.last_trading_date as benchmark_last_trading_date,
-    b.weekly_return as benchmark_return,
-    r.weekly_return - b.weekly_return as excess_return
-from weekly_returns as r
-inner join listings as l
-    on l.symbol = r.symbol
-left join weekly_returns as b
-    on b.symbol = l.benchmark_symbol and b.week_ending = r.week_ending
+    symbol,
+    week_ending,
+    last_trading_date,
+    previous_trading_date,
+    is_partial_week,
+    week_close,
+    return_basis,
+    dividend_record_status,
+    weekly_return,
+    benchmark_symbol,
+    benchmark_end_date as benchmark_last_trading_date,
+    benchmark_return,
+    weekly_return - benchmark_return as excess_return,
+    case
+        when benchmark_symbol is null then 'listing has no benchmark'
+        when weekly_return is null then 'listing weekly return missing'
+        when benchmark_series_last_date is null or benchmark_series_last_date < last_trading_date
+            then 'benchmark series ends before the week (vendor data for ' || benchmark_symbol || ' ends '
+                 || coalesce(cast(benchmark_series_last_date as {{ dbt.type_string() }}), 'before the data') || ')'
+        when benchmark_return is null
+            then 'benchmark has no close on the listing''s base or end date'
+    end as excess_return_null_reason
+from measured

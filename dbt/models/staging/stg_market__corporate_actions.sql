@@ -9,6 +9,7 @@ select
     amount_per,
     split_ratio,
     in_vendor_adjustment,
+    vendor_amount,
     source,
     basis,
     note
