@@ -771,13 +771,16 @@ def _filings(
         diluted=diluted,
         shares=shares_m,
     )
+    # EPS from the rounded net income and shares, as a filing states them: a small company's net income
+    # rounded to 0.1m would otherwise be several % off EPS x shares (the loader's eps_matches_net_income rule).
+    ni_r, adj_r, diluted_r = np.round(q["ni"], 1), np.round(q["adj_ni"], 1), np.round(q["diluted"], 3)
     metrics = {
         "revenue_m": (q["revenue"], True),
-        "net_income_gaap_m": (np.round(q["ni"], 1), True),
-        "eps_diluted_gaap": (np.round(q["ni"] / q["diluted"], 4), True),
-        "net_income_adjusted_m": (np.round(q["adj_ni"], 1), True),
-        "eps_diluted_adjusted": (np.round(q["adj_ni"] / q["diluted"], 4), True),
-        "diluted_shares_m": (np.round(q["diluted"], 3), False),
+        "net_income_gaap_m": (ni_r, True),
+        "eps_diluted_gaap": (np.round(ni_r / diluted_r, 4), True),
+        "net_income_adjusted_m": (adj_r, True),
+        "eps_diluted_adjusted": (np.round(adj_r / diluted_r, 4), True),
+        "diluted_shares_m": (diluted_r, False),
         "shares_outstanding_m": (np.round(q["shares"], 3), False),
     }
     key = q[["company_id", "fiscal_year", "fiscal_quarter", "period_end", "announced_on"]]
