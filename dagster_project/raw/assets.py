@@ -3,7 +3,8 @@
 import dagster as dg
 
 from ..database import BuildDatabase
-from ..paths import seeds_dir
+from ..paths import seeds_dir, warehouse_dir
+from . import disk
 from .checks import required_tables
 from .loader import SeedValidationError, load_table, seed_files
 from .schemas import TABLES, RawTable
@@ -56,6 +57,7 @@ def _raw_asset(spec: RawTable) -> dg.AssetsDefinition:
     def _load(context: dg.AssetExecutionContext, build_db: BuildDatabase):
         folder = seeds_dir()
         files = seed_files(folder, spec)
+        disk.check(folder, warehouse_dir())  # room for a full build, or stop before writing
         try:
             with build_db.get_connection() as conn:
                 result = load_table(conn, spec, files, root=folder.parent, strict_cross_checks=True)
