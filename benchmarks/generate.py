@@ -848,7 +848,8 @@ def _filings(
     o = q[has_seg[ci]]
     so = seg_of[o["ci"]]
     base = o[["company_id", "fiscal_year", "fiscal_quarter", "period_end", "announced_on", "currency"]]
-    v = np.round(o["revenue"] * rng.uniform(0.05, 0.3, len(o)))
+    # At least 1m: a tiny company's cloud revenue rounded to 0 would break the marts' revenue > 0 test.
+    v = np.maximum(np.round(o["revenue"] * rng.uniform(0.05, 0.3, len(o))), 1)
     seg_parts.append(base.assign(segment=so, metric="revenue_m", value=v))
     seg_parts.append(
         base.assign(segment=so, metric="operating_income_m", value=np.round(v * rng.uniform(-0.1, 0.3, len(o))))
