@@ -117,3 +117,19 @@ def test_an_existing_build_database_counts_as_room(tmp_path):
         handle.truncate(10_000_000)  # its free blocks are reused by the next build
     assert disk.estimate(tmp_path / "seeds", built).required_bytes < empty.required_bytes
     assert os.path.getsize(built / "build.duckdb") == 10_000_000
+
+
+def test_spill_files_of_a_killed_process_are_removed_before_a_build(warehouse):
+    spill = warehouse / ".duckdb_tmp"
+    spill.mkdir()
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = spill / f"duckdb_temp_{dead.pid}_0_storage_DEFAULT-0.tmp"
+    live = spill / f"duckdb_temp_{os.getpid()}_0_storage_DEFAULT-0.tmp"
+    stale.write_bytes(b"x")
+    live.write_bytes(b"x")
+    assert disk.remove_stale_spill_files(warehouse) == [stale]
+    assert live.exists() and not stale.exists()
+    live.unlink()
+    disk.remove_stale_spill_files(warehouse)
+    assert not spill.exists()

@@ -49,8 +49,39 @@ def free_bytes(folder: Path) -> int:
     return shutil.disk_usage(folder).free
 
 
+def remove_stale_spill_files(warehouse: Path) -> list[Path]:
+    """DuckDB's spill files left by a killed process (`duckdb_temp_<pid>_...` in `.duckdb_tmp/`), and the
+    folder once empty: a live process's files stay."""
+    folder = Path(warehouse) / ".duckdb_tmp"
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    for path in folder.glob("duckdb_temp_*"):
+        pid = path.name.split("_")[2]
+        if pid.isdigit() and not _alive(int(pid)):
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    try:
+        folder.rmdir()
+    except OSError:
+        pass  # not empty: another process spills there
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def check(seeds: Path, warehouse: Path) -> None:
-    """Stop with a clear message when the warehouse folder's disk cannot hold a full build from `seeds`."""
+    """Stop with a clear message when the warehouse folder's disk cannot hold a full build from `seeds`
+    (after removing what a killed build left in the spill folder)."""
+    remove_stale_spill_files(warehouse)
     if os.environ.get("WAREHOUSE_DISK_CHECK", "1").strip().lower() in {"0", "false", "no", "off"}:
         return
     folder = Path(warehouse)
