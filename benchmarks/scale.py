@@ -2,12 +2,12 @@
 
     python benchmarks/scale.py --seeds benchmarks/data/scale/seeds [--query-runs 30] [--out FILE]
 
-(`make bench-scale` generates 50,000 listings x 10 years first: ~22 GB of CSV, ~25 GB of free disk, tens of
-minutes; not part of CI.) On a fresh warehouse next to the seeds (<seeds>/../work/scale), each stage runs as
-its own `python -m dagster_project.cli.build --select <stage>` process: raw, dbt, publish. For each: wall
-time, peak resident memory of its process tree (polled from /proc), peak and final disk used by the warehouse
-folder (DuckDB's spill folder included). Then the dashboard queries' p95 on the published file, and one
-appended trading day built the same way (then the seed files are truncated back). Results:
+(`make bench-scale` generates 50,000 listings x 10 years first: ~22 GB of CSV and ~55-70 GB for the warehouse at its
+peak, tens of minutes; not part of CI.) On a fresh warehouse next to the seeds (<seeds>/../work/scale), each stage
+runs as its own `python -m dagster_project.cli.build --select <stage>` process: raw, dbt, publish. For each: wall
+time, peak resident memory of its process tree (polled from /proc), peak and final disk used by the warehouse folder
+(DuckDB's spill folder included). Then the dashboard queries' p95 on the published file, and one appended trading
+day built the same way (then the seed files are truncated back). Results:
 benchmarks/results/scale_<listings>x<years>.json, with the cost per million price rows.
 """
 
