@@ -29,6 +29,7 @@ from ..paths import (
     spark_raw_dir,
     warehouse_dir,
 )
+from ..raw import disk
 from ..raw.base import Checkpoint, no_checkpoint
 from ..raw.handover import hand_over
 from ..raw.loader import load_table, seed_files
@@ -67,6 +68,8 @@ def run(
     """The steps in order; `checkpoint` is called at each observable point (`raw-<table>`, `dbt`, and the
     loader's and publisher's own), which the crash tests use to stop the build at a known step."""
     warehouse_dir().mkdir(parents=True, exist_ok=True)
+    if "raw" in steps:
+        disk.check(seeds or seeds_dir(), warehouse_dir())  # room for a full build, or stop before writing
     for step in steps:
         started = time.perf_counter()
         if step == "raw":

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from dagster_dbt import DbtCliResource, DbtProject
 
-from ..paths import DBT_DIR, PROJECT_ROOT, dbt_env, engine
+from ..paths import DBT_DIR, PROJECT_ROOT, dbt_env, dbt_settings, engine
 
 DBT_EXECUTABLE = str(Path(sys.executable).parent / "dbt")
 
@@ -56,17 +56,20 @@ def run_dbt(*args: str, target_path: Path | None = None) -> None:
 
 @contextmanager
 def _dbt_environment() -> Iterator[None]:
-    """WAREHOUSE_DIR as `paths.warehouse_dir()` resolves it, for the length of one dbt call (the resource
-    starts dbt with the current environment and reads the profile in process)."""
-    previous = os.environ.get("WAREHOUSE_DIR")
-    os.environ["WAREHOUSE_DIR"] = dbt_env()["WAREHOUSE_DIR"]
+    """The profile's variables (WAREHOUSE_DIR, the memory bound, the spill folder) as `paths` resolves them,
+    for the length of one dbt call (the resource starts dbt with the current environment and reads the
+    profile in process)."""
+    settings = dbt_settings()
+    previous = {name: os.environ.get(name) for name in settings}
+    os.environ.update(settings)
     try:
         yield
     finally:
-        if previous is None:
-            os.environ.pop("WAREHOUSE_DIR", None)
-        else:
-            os.environ["WAREHOUSE_DIR"] = previous
+        for name, value in previous.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 class WarehouseDbtCli(DbtCliResource):

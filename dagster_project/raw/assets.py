@@ -3,7 +3,8 @@
 import dagster as dg
 
 from ..database import BuildDatabase
-from ..paths import engine, seeds_dir, spark_raw_dir
+from ..paths import engine, seeds_dir, spark_raw_dir, warehouse_dir
+from . import disk
 from .checks import required_tables
 from .handover import hand_over
 from .loader import SeedValidationError, load_table, seed_files
@@ -57,6 +58,7 @@ def _raw_asset(spec: RawTable) -> dg.AssetsDefinition:
     def _load(context: dg.AssetExecutionContext, build_db: BuildDatabase):
         folder = seeds_dir()
         files = seed_files(folder, spec)
+        disk.check(folder, warehouse_dir())  # room for a full build, or stop before writing
         try:
             with build_db.get_connection() as conn:
                 result = load_table(conn, spec, files, root=folder.parent, strict_cross_checks=True)
