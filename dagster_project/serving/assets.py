@@ -2,8 +2,9 @@
 
 import dagster as dg
 
+from ..buildlock import BuildLock
 from ..paths import build_db_path, published_db_path
-from .publish import publish
+from .publish import PublishError, publish_or_fail
 
 PUBLISHED_KEY = dg.AssetKey(["warehouse", "published"])
 
@@ -19,14 +20,17 @@ def build_published_warehouse(dbt_models: dg.AssetsDefinition) -> dg.AssetsDefin
         description="Read-only copy of the marts at WAREHOUSE_DIR/warehouse.duckdb (DuckDB 1.1+ readable), "
         "replaced by one atomic rename, plus Parquet exports in WAREHOUSE_DIR/parquet/.",
     )
-    def published_warehouse(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+    def published_warehouse(context: dg.AssetExecutionContext, build_lock: BuildLock) -> dg.MaterializeResult:
         return _publish(context)
 
     return published_warehouse
 
 
 def _publish(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
-    result = publish(build_db_path(), published_db_path())
+    try:
+        result = publish_or_fail(build_db_path(), published_db_path())
+    except PublishError as exc:
+        raise dg.Failure(description=str(exc)) from exc
     context.log.info(f"published {len(result.tables)} tables to {result.path}")
     return dg.MaterializeResult(
         metadata={
