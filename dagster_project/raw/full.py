@@ -9,8 +9,17 @@ from pathlib import Path
 import duckdb
 
 from ..seeds.files import FileScan
-from .base import RAW_SCHEMA, REJECTS_SCHEMA, STATE_TABLE, Checkpoint, LoadResult, no_checkpoint, sql_str
-from .reader import first_reader_error, read_csv_sql
+from .base import (
+    RAW_SCHEMA,
+    REJECTS_SCHEMA,
+    STATE_TABLE,
+    Checkpoint,
+    LoadResult,
+    SeedValidationError,
+    no_checkpoint,
+    sql_str,
+)
+from .reader import first_reader_error, read_csv_sql, unterminated_quote
 from .rules import check_rules, has_duplicate_keys, run_cross_checks
 from .schemas import RawTable
 from .state import result_of, save_state
@@ -52,7 +61,7 @@ def load_full(
             f"from (values {', '.join(values)}) as f(path, shown, row_offset) where f.path = {table}.filename"
         )
         conn.execute(f"alter table {table} rename column filename to _source_file")
-        check_line_numbers(conn, table, scans)
+        check_line_numbers(conn, table, scans, {shown[str(p)]: p for p in files}, spec)
         # _row (the row id) follows file then line order: the rules break ties between equal keys with it.
         conn.execute(
             f"create or replace temp view {view} as "
@@ -89,9 +98,12 @@ def load_full(
     return LoadResult(**{**result.__dict__, "skipped_checks": tuple(skipped)})
 
 
-def check_line_numbers(conn: duckdb.DuckDBPyConnection, table: str, scans: dict[str, FileScan]) -> None:
+def check_line_numbers(
+    conn: duckdb.DuckDBPyConnection, table: str, scans: dict[str, FileScan], paths: dict[str, Path], spec: RawTable
+) -> None:
     """Line numbers assume one line per row. A file with blank lines or a line break inside a quoted field
-    has another row count than its lines: number its rows in reader order instead (as near as we can get)."""
+    has another row count than its lines: number its rows in reader order instead (as near as we can get).
+    A quoted field that never closes (a file cut off inside it) is an error: the reader drops that row."""
     # A wrong count also shifts every later file's numbers: compare each file's first and last line too.
     found = {
         f: (n, lo, hi)
@@ -99,6 +111,14 @@ def check_line_numbers(conn: duckdb.DuckDBPyConnection, table: str, scans: dict[
             f"select _source_file, count(*), min(_source_line), max(_source_line) from {table} group by all"
         ).fetchall()
     }
+    for f in sorted(paths):
+        if scans[f].data_rows and found.get(f, (0,))[0] != scans[f].data_rows:
+            where = unterminated_quote(paths[f])
+            if where:
+                column = spec.column_names[min(where[1], len(spec.column_names) - 1)]
+                raise SeedValidationError(
+                    f, where[0], column, "a quoted field opens here and never closes (file cut off, or a stray quote)"
+                )
     off = [f for f, (n, lo, hi) in found.items() if (n, lo, hi) != (scans[f].data_rows, 2, scans[f].data_rows + 1)]
     if not off:
         return
