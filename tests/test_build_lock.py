@@ -222,3 +222,20 @@ def test_the_run_queue_starts_one_build_at_a_time(tmp_path):
         assert defs.resolve_job_def(name).tags.get("warehouse/build") == "true"
     makefile = (PROJECT_ROOT / "Makefile").read_text()
     assert "cp dagster.yaml $(DAGSTER_HOME)/dagster.yaml" in makefile
+
+
+@pytest.mark.slow
+def test_make_run_builds_publishes_and_records_its_run(tmp_path):
+    """`make run`'s command on an empty warehouse: the Dagster run succeeds behind the lock, is recorded in
+    DAGSTER_HOME (with the project's dagster.yaml), publishes, and leaves no lock."""
+    home = tmp_path / "dagster_home"
+    home.mkdir()
+    shutil.copyfile(PROJECT_ROOT / "dagster.yaml", home / "dagster.yaml")
+    folder = tmp_path / "warehouse"
+    env = env_for(folder, DAGSTER_HOME=str(home))
+    done = subprocess.run(CLI_RUN, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=1800)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert (folder / "warehouse.duckdb").exists() and not (folder / LOCK_NAME).exists()
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        runs = instance.get_runs()
+        assert len(runs) == 1 and runs[0].status == dg.DagsterRunStatus.SUCCESS
