@@ -46,21 +46,26 @@ DEFAULT_OUT = HERE / "data" / "seeds"
 DEFAULT_END = dt.date(2025, 6, 30)
 CHUNK_COMPANIES = 400
 
-# Headers exactly as in seeds/ (checked against dagster_project/raw/schemas.py at the end of a run).
+# source_kind of every synthetic row in the families that carry one: the generator stands in for a vendor.
+SOURCE_KIND = "data_vendor"
+# Headers exactly as in seeds/ (checked against dagster_project/raw/schemas.py at the end of a run and by
+# tests/test_contract.py).
 HEADERS = {
     "prices": "symbol,date,currency,open,high,low,close,adj_close,volume,price_basis,source,basis,note",
     "fx": "date,base_currency,quote_currency,rate,source,basis,note",
     "corporate_actions": "symbol,action_type,ex_date,announced_on,payable_on,amount,currency,amount_per,"
     "split_ratio,in_vendor_adjustment,source,basis,note",
     "fundamentals": "company_id,fiscal_year,fiscal_quarter,period_end,announced_on,metric,value,currency,"
-    "source,basis,note",
+    "source,source_kind,basis,note",
     "segments": "company_id,fiscal_year,fiscal_quarter,period_end,announced_on,segment,metric,value,currency,"
-    "source,basis,note",
-    "balance_sheet": "company_id,period_end,announced_on,item,value,currency,source,basis,note",
+    "source,source_kind,basis,note",
+    "balance_sheet": "company_id,period_end,announced_on,item,value,currency,source,source_kind,basis,note",
     "capex": "company_id,fiscal_year,fiscal_quarter,period_end,announced_on,definition,value,currency,"
-    "source,basis,note",
+    "source,source_kind,basis,note",
     "guidance": "company_id,period_label,period_start,period_end,announced_on,low,high,currency,definition,"
-    "source,basis,note",
+    "source,source_kind,basis,note",
+    "earnings_calendar": "company_id,fiscal_year,fiscal_quarter,period_end,release_date,release_time,release_timezone,"
+    "source,source_kind,basis,note",
     "companies": "company_id,name,country,basket,reporting_currency,fiscal_year_end_month,sector,source,basis,note",
     "listings": "symbol,name,company_id,instrument_type,exchange,market,currency,ordinary_shares_per_unit,"
     "benchmark_symbol,is_primary_listing,description,source,basis,note",
@@ -789,9 +794,19 @@ def _filings(
     )
     sel = (
         "select company_id, fiscal_year, fiscal_quarter, period_end, announced_on, metric, value, currency, "
-        f"'{src}', 'estimate', null from frame"
+        f"'{src}', '{SOURCE_KIND}', 'estimate', null from frame"
     )
     w.write_table("fundamentals", "synthetic.csv", fund, sel, "fundamentals")
+    # The earnings calendar: each quarter published on the day its figures were announced.
+    calendar = key.drop_duplicates(["company_id", "fiscal_year", "fiscal_quarter"])
+    w.write_table(
+        "earnings_calendar",
+        "synthetic.csv",
+        calendar,
+        "select company_id, fiscal_year, fiscal_quarter, period_end, announced_on, null, null, "
+        f"'{src}', '{SOURCE_KIND}', 'estimate', null from frame",
+        "earnings_calendar",
+    )
 
     # Segments: Alibaba's full set (summing to revenue, plus full-year rows);
     # one cloud segment for some others.
@@ -868,7 +883,7 @@ def _filings(
         "synthetic.csv",
         seg,
         "select company_id, fiscal_year, fiscal_quarter, period_end, announced_on, segment, metric, "
-        f"value, currency, '{src}', 'estimate', null from frame",
+        f"value, currency, '{src}', '{SOURCE_KIND}', 'estimate', null from frame",
         "segments",
     )
 
@@ -896,7 +911,8 @@ def _filings(
         "balance_sheet",
         "synthetic.csv",
         bs,
-        f"select company_id, period_end, announced_on, item, value, currency, '{src}', 'estimate', null from frame",
+        f"select company_id, period_end, announced_on, item, value, currency, '{src}', '{SOURCE_KIND}', 'estimate', "
+        "null from frame",
         "balance_sheet",
     )
 
@@ -920,7 +936,7 @@ def _filings(
         "synthetic.csv",
         capex,
         "select company_id, fiscal_year, fiscal_quarter, period_end, announced_on, definition, value, "
-        f"currency, '{src}', 'estimate', null from frame",
+        f"currency, '{src}', '{SOURCE_KIND}', 'estimate', null from frame",
         "capex",
     )
 
@@ -955,7 +971,7 @@ def _filings(
         guidance,
         "select company_id, label, p_start, p_end, announced, low, "
         "case when isnan(high) then null else high end, currency, 'company_reported', "
-        f"'{src}', 'estimate', null from frame",
+        f"'{src}', '{SOURCE_KIND}', 'estimate', null from frame",
         "guidance",
     )
 

@@ -118,7 +118,7 @@ def test_an_open_reader_does_not_block_a_rebuild(built_warehouse, tmp_path, monk
             "-c",
             "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=True); "
             "print(c.execute('select distinct sector from marts.dim_company').fetchone()[0], flush=True); "
-            "time.sleep(120)",
+            "time.sleep(1800)",  # killed below; a loaded machine can take minutes to rebuild
             str(published),
         ],
         stdout=subprocess.PIPE,

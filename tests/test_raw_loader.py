@@ -156,3 +156,57 @@ def test_no_stray_files_in_seed_folders():
     declared = {p for spec in TABLES for p in seed_files(SEEDS_DIR, spec)}
     stray = [p for p in SEEDS_DIR.rglob("*.csv") if p not in declared]
     assert not stray, stray
+
+
+SEGMENTS = BY_NAME["segments_quarterly"]
+SEGMENT_MAPPING = BY_NAME["segment_mapping"]
+SEGMENTS_GOOD = (SEEDS_DIR / "segments" / "alibaba.csv").read_text()
+MAPPING_GOOD = (SEEDS_DIR / "segment_mapping" / "alibaba.csv").read_text()
+FY23_CLOUD = ",2023-05-18,FY2023,cloud,revenue_m,77203,"
+
+
+def _load_reference_for_segments(conn) -> None:
+    for spec in (BY_NAME["companies"], SEGMENT_MAPPING):
+        load_table(conn, spec, seed_files(SEEDS_DIR, spec), root=PROJECT_ROOT)
+
+
+@pytest.mark.parametrize(
+    "case,old,new,words",
+    [
+        # a segment that does not exist in the presentation the row claims
+        (
+            "segment_not_in_presentation",
+            FY23_CLOUD,
+            ",2023-05-18,FY2023,cloud_intelligence,revenue_m,77203,",
+            "not part",
+        ),
+        # a figure said to be published under a structure that was not yet (or no longer) in force that day
+        ("published_outside_presentation", FY23_CLOUD, ",2023-08-10,FY2023,cloud,revenue_m,77203,", "outside"),
+    ],
+)
+def test_segment_rows_must_belong_to_their_dated_presentation(case, old, new, words, warehouse, tmp_path):
+    assert SEGMENTS_GOOD.count(old) == 1
+    with duckdb.connect(str(warehouse / "build.duckdb")) as conn:
+        _load_reference_for_segments(conn)
+        load_table(conn, SEGMENTS, seed_files(SEEDS_DIR, SEGMENTS), root=PROJECT_ROOT)
+        bad_dir = tmp_path / "seeds" / "segments"
+        bad_dir.mkdir(parents=True)
+        (bad_dir / "alibaba.csv").write_text(SEGMENTS_GOOD.replace(old, new))
+        with pytest.raises(SeedValidationError) as caught:
+            load_table(conn, SEGMENTS, [bad_dir / "alibaba.csv"], root=tmp_path)
+        assert caught.value.column == "segment"
+        assert words in str(caught.value)
+
+
+def test_segment_presentations_may_not_overlap(warehouse, tmp_path):
+    # FY2024 made to start before FY2023 ends: two structures in force on the same days
+    bad = MAPPING_GOOD.replace("alibaba,FY2024,2023-08-10,", "alibaba,FY2024,2023-06-01,")
+    assert bad != MAPPING_GOOD
+    with duckdb.connect(str(warehouse / "build.duckdb")) as conn:
+        load_table(conn, BY_NAME["companies"], seed_files(SEEDS_DIR, BY_NAME["companies"]), root=PROJECT_ROOT)
+        bad_dir = tmp_path / "seeds" / "segment_mapping"
+        bad_dir.mkdir(parents=True)
+        (bad_dir / "alibaba.csv").write_text(bad)
+        with pytest.raises(SeedValidationError) as caught:
+            load_table(conn, SEGMENT_MAPPING, [bad_dir / "alibaba.csv"], root=tmp_path)
+        assert "overlaps" in str(caught.value)

@@ -51,7 +51,9 @@ def test_derived_and_estimated_rows_state_their_arithmetic(seeds):
 # 20,315 vs EPS base 19,554), so EPS x shares is not expected to equal net income (fundamentals/NOTES_china.md).
 EPS_EXPLAINED = {"baidu"}
 # Tesla Q1 2024 as originally published: net income 1,129 and diluted EPS 0.34 on 3,484m shares (5% apart).
-QUARTERS_EXPLAINED = {("tesla", 2024, 1)}
+# Kuaishou Q4 2022: the seeded loss is the release's rounded "RMB1.5 billion"; the vendor's EPS and share count
+# imply -1,546 (its own loss row reads -1,547.08), which rounds to the same RMB1.5 billion (3% apart).
+QUARTERS_EXPLAINED = {("tesla", 2024, 1), ("kuaishou", 2022, 4)}
 
 
 def test_eps_times_diluted_shares_agrees_with_net_income(seeds):
@@ -73,43 +75,98 @@ def test_eps_times_diluted_shares_agrees_with_net_income(seeds):
 
 
 def test_alibaba_quarters_sum_to_fiscal_year_segments(seeds):
-    """Where all four quarters of a segment are present, they sum to the full-year row within rounding."""
+    """Where all four quarters of a segment are present under one presentation, they sum to its full-year row."""
     rows = seeds.execute(
         """
         with q as (
-            select fiscal_year, segment, metric, sum(value) as quarters, count(*) as n
+            select fiscal_year, presentation, segment, metric, sum(value) as quarters, count(*) as n
             from raw.segments_quarterly
             where company_id = 'alibaba' and fiscal_quarter between 1 and 4
             group by all
         )
-        select q.fiscal_year, q.segment, q.metric, q.quarters, y.value
+        select q.fiscal_year, q.presentation, q.segment, q.metric, q.quarters, y.value
         from q join raw.segments_quarterly y
           on y.company_id = 'alibaba' and y.fiscal_quarter = 0 and y.fiscal_year = q.fiscal_year
-         and y.segment = q.segment and y.metric = q.metric
+         and y.presentation = q.presentation and y.segment = q.segment and y.metric = q.metric
         where q.n = 4
         """
     ).fetchall()
-    # FY2024 quarters were published on the pre-FY2025 basis (DingTalk in Cloud Intelligence), while the
-    # FY2024 full-year rows are the restated comparatives: compare FY2025 only.
-    for year, segment, metric, quarters, full_year in rows:
-        if year == 2025:
-            assert abs(quarters - full_year) <= max(0.01 * abs(full_year), 50), (segment, metric)
+    assert rows, "no segment has four quarters and a full year under one presentation"
+    for year, presentation, segment, metric, quarters, full_year in rows:
+        assert abs(quarters - full_year) <= max(0.01 * abs(full_year), 50), (year, presentation, segment, metric)
+
+
+def _alibaba_expected_revenue_segments(seeds) -> dict[str, set[str]]:
+    rows = seeds.execute(
+        "select presentation, list(segment) from raw.segment_mapping "
+        "where company_id = 'alibaba' and reports_revenue group by 1"
+    ).fetchall()
+    return {p: set(segments) for p, segments in rows}
 
 
 def test_alibaba_segment_revenues_sum_to_group_revenue(seeds):
-    rows = seeds.execute(
-        "select fiscal_year, sum(value), null from raw.segments_quarterly "
-        "where company_id = 'alibaba' and metric = 'revenue_m' and fiscal_quarter = 0 group by 1"
+    """Every period (quarter or full year) whose presentation's revenue segments are all present sums to the
+    group revenue of that period (fundamentals; a full year is the sum of its four quarters)."""
+    expected = _alibaba_expected_revenue_segments(seeds)
+    periods = seeds.execute(
+        "select fiscal_year, fiscal_quarter, presentation, list(segment), sum(value) from raw.segments_quarterly "
+        "where company_id = 'alibaba' and metric = 'revenue_m' group by 1, 2, 3"
     ).fetchall()
-    group_totals = dict(
+    quarters = {
+        (y, q): v
+        for y, q, v in seeds.execute(
+            "select fiscal_year, fiscal_quarter, value from raw.fundamentals_quarterly "
+            "where company_id = 'alibaba' and metric = 'revenue_m'"
+        ).fetchall()
+    }
+    checked = []
+    for year, quarter, presentation, segments, total in periods:
+        if set(segments) != expected[presentation]:
+            continue
+        group = quarters.get((year, quarter)) if quarter else sum(quarters.get((year, q), 0) for q in (1, 2, 3, 4))
+        assert group and abs(total - group) < 1, (year, quarter, presentation, total, group)
+        checked.append((year, quarter, presentation))
+    # FY2023 (seven segments: Q1, Q4 and the year), FY2024 and FY2025 full years (six groups)
+    assert {
+        (2023, 1, "FY2023"),
+        (2023, 4, "FY2023"),
+        (2023, 0, "FY2023"),
+        (2024, 0, "FY2025"),
+        (2025, 0, "FY2025"),
+    } <= set(checked), checked
+
+
+def test_alibaba_fy2023_segment_adjusted_ebita_adds_up_to_the_consolidated_figure(seeds):
+    """The March quarter 2023 results presentation prints consolidated adjusted EBITA of RMB147,911m for FY2023:
+    its seven segments and Unallocated add up to it."""
+    total, n = seeds.execute(
+        "select sum(value), count(*) from raw.segments_quarterly where company_id = 'alibaba' "
+        "and presentation = 'FY2023' and fiscal_year = 2023 and fiscal_quarter = 0 and metric = 'adjusted_ebita_m'"
+    ).fetchone()
+    assert n == 8
+    assert total == 147911
+
+
+def test_alibaba_segment_codes_follow_the_mapping_dates(seeds):
+    """Each Alibaba figure was published while its presentation was in force (a restatement is published under
+    the later presentation, on its own date), and every presentation in the mapping has an e-commerce and a
+    cloud segment."""
+    groups = dict(
         seeds.execute(
-            "select fiscal_year, sum(value) from raw.fundamentals_quarterly "
-            "where company_id = 'alibaba' and metric = 'revenue_m' group by 1"
+            "select presentation, list(distinct sotp_group) from raw.segment_mapping where company_id = 'alibaba' group by 1"
         ).fetchall()
     )
-    assert rows
-    for year, segments, _ in rows:
-        assert abs(segments - group_totals[year]) < 1, year
+    assert set(groups) == {"FY2023", "FY2024", "FY2025", "FY2026"}
+    for presentation, present in groups.items():
+        assert {"ecommerce", "cloud_ai"} <= set(present), presentation
+    outside = seeds.execute(
+        """
+        select s.fiscal_year, s.fiscal_quarter, s.segment, s.announced_on, s.presentation
+        from raw.segments_quarterly s join raw.segment_mapping m using (company_id, presentation, segment)
+        where s.announced_on < m.valid_from or s.announced_on >= coalesce(m.valid_to, date '9999-12-31')
+        """
+    ).fetchall()
+    assert not outside, outside
 
 
 def test_alibaba_fiscal_year_revenue_matches_the_annual_report(seeds):
@@ -173,3 +230,26 @@ def test_capex_definitions_are_never_mixed_in_one_row(seeds):
 
 def test_seeds_readme_contract_is_current():
     assert (SEEDS_DIR.parent / CONTRACT_DOC_PATH).read_text() == contract_markdown(), "run `make contract`"
+
+
+def test_alibaba_segment_dates_are_release_days_of_the_earnings_calendar(seeds):
+    """Every Alibaba segment figure is dated on a results day of seeds/earnings_calendar (never a filing
+    deadline), no earlier than the release of its own period (a restated comparative comes later), and every
+    presentation starts on a results day."""
+    off = seeds.execute(
+        """
+        select s.fiscal_year, s.fiscal_quarter, s.segment, s.metric, s.announced_on, own.release_date
+        from raw.segments_quarterly s
+        left join raw.earnings_calendar own
+          on own.company_id = s.company_id and own.period_end = s.period_end and own.fiscal_quarter in (4, s.fiscal_quarter)
+        where s.company_id = 'alibaba'
+          and (s.announced_on not in (select release_date from raw.earnings_calendar where company_id = 'alibaba')
+               or own.release_date is null or s.announced_on < own.release_date)
+        """
+    ).fetchall()
+    assert not off, off
+    starts = seeds.execute(
+        "select presentation, valid_from from raw.segment_mapping where company_id = 'alibaba' "
+        "and valid_from not in (select release_date from raw.earnings_calendar where company_id = 'alibaba')"
+    ).fetchall()
+    assert not starts, starts

@@ -34,7 +34,8 @@ def _newest_source_mtime() -> float:
 def prepare_manifest() -> Path:
     manifest = Path(dbt_project.manifest_path)
     if not manifest.exists() or manifest.stat().st_mtime < _newest_source_mtime():
-        run_dbt("parse", "--quiet")
+        # dbt/target explicitly: a DBT_TARGET_PATH in the environment (a benchmark's) must not move the manifest
+        run_dbt("parse", "--quiet", target_path=manifest.parent)
     return manifest
 
 

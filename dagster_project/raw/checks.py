@@ -255,8 +255,55 @@ CROSS_CHECKS: tuple[CrossCheck, ...] = (
                   > greatest({EPS_TOLERANCE} * abs(n.value), {EPS_ROUNDING} * q.shares)
         """,
     ),
+    _company_known("segment_mapping"),
+    CrossCheck(
+        name="one_presentation_at_a_time",
+        table="segment_mapping",
+        column="valid_from",
+        description="a company's presentations do not overlap in time (one structure in force on each date)",
+        sql="""
+            with p as (
+                select company_id, presentation, min(valid_from) as valid_from, max(valid_to) as valid_to,
+                       count(distinct valid_from) as n_from, count(distinct coalesce(valid_to, date '9999-12-31')) as n_to
+                from {t} group by company_id, presentation
+            )
+            select t._row, 'presentation ' || t.presentation || ' overlaps ' || o.presentation
+                   || ' or its segments disagree on valid_from / valid_to' as _reason
+            from {t} t
+            join p on p.company_id = t.company_id and p.presentation = t.presentation
+            left join p o on o.company_id = t.company_id and o.presentation <> t.presentation
+                 and o.valid_from < coalesce(p.valid_to, date '9999-12-31')
+                 and p.valid_from < coalesce(o.valid_to, date '9999-12-31')
+            where o.presentation is not null or p.n_from > 1 or p.n_to > 1
+        """,
+    ),
     _company_known("segments_quarterly"),
     _reporting_currency("segments_quarterly"),
+    CrossCheck(
+        name="segment_in_its_presentation",
+        table="segments_quarterly",
+        column="segment",
+        requires=("segment_mapping",),
+        description=(
+            "for a company with dated segment structures (raw.segment_mapping), each row's segment belongs to "
+            "its presentation, and the figure was published while that presentation was in force"
+        ),
+        sql="""
+            select t._row,
+                   case when m.segment is null
+                        then 'segment ' || t.segment || ' is not part of presentation ' || t.presentation
+                             || ' of ' || t.company_id || ' in raw.segment_mapping'
+                        else 'announced_on ' || t.announced_on || ' is outside presentation ' || t.presentation
+                             || ' [' || m.valid_from || ', ' || coalesce(cast(m.valid_to as varchar), 'open') || ')'
+                   end as _reason
+            from {t} t
+            left join raw.segment_mapping m
+              on m.company_id = t.company_id and m.presentation = t.presentation and m.segment = t.segment
+            where t.company_id in (select company_id from raw.segment_mapping)
+              and (m.segment is null or t.announced_on < m.valid_from
+                   or (m.valid_to is not null and t.announced_on >= m.valid_to))
+        """,
+    ),
     _company_known("balance_sheet"),
     _reporting_currency("balance_sheet"),
     _company_known("capex_quarterly"),

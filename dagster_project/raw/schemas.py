@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 BASIS = ("reported", "derived", "estimate")
+# Where a figure was read: the company's own filing, release or exchange announcement first; a data vendor
+# or the press only where the company's own document could not be found (seeds/README.md).
+SOURCE_KINDS = ("filing", "company_release", "exchange_announcement", "data_vendor", "press")
 CURRENCIES = ("CNY", "USD", "HKD")
 
 
@@ -52,15 +55,21 @@ class RawTable:
         return next(c for c in self.columns if c.name == name)
 
 
-def _provenance() -> tuple[Column, ...]:
+def _provenance(with_kind: bool = False) -> tuple[Column, ...]:
+    kind = (
+        (Column("source_kind", "VARCHAR", allowed=SOURCE_KINDS, description=" | ".join(SOURCE_KINDS)),)
+        if with_kind
+        else ()
+    )
     return (
         Column("source", "VARCHAR", description="filing, press release or vendor, and where"),
+        *kind,
         Column("basis", "VARCHAR", allowed=BASIS, description="reported | derived | estimate"),
         Column("note", "VARCHAR", required=False, description="arithmetic for derived rows, caveats"),
     )
 
 
-def _quarter_keys(full_year_allowed: bool = False) -> tuple[Column, ...]:
+def _quarter_keys(full_year_allowed: bool = False, with_announced: bool = True) -> tuple[Column, ...]:
     quarters = ("0", "1", "2", "3", "4") if full_year_allowed else ("1", "2", "3", "4")
     return (
         Column("company_id", "VARCHAR"),
@@ -72,7 +81,7 @@ def _quarter_keys(full_year_allowed: bool = False) -> tuple[Column, ...]:
             description="1-4" + (", or 0 for the full fiscal year" if full_year_allowed else ""),
         ),
         Column("period_end", "DATE"),
-        Column("announced_on", "DATE", description="date the quarter was made public"),
+        *((Column("announced_on", "DATE", description="date the quarter was made public"),) if with_announced else ()),
     )
 
 
@@ -90,7 +99,16 @@ FUNDAMENTAL_METRICS = (
 )
 
 SEGMENTS = (
-    # Alibaba, FY2024-FY2025 presentation
+    # Alibaba, FY2023 presentation (seven segments, to the June quarter 2023 results of 2023-08-10)
+    "china_commerce",
+    "international_commerce",
+    "local_consumer_services",
+    "cloud",
+    "innovation_initiatives_others",
+    # Alibaba, FY2026 presentation (from the June quarter 2025 results of 2025-08-29)
+    "china_ecommerce_group",
+    # Alibaba, FY2024-FY2025 presentation (six business groups); cainiao, digital_media_entertainment and
+    # unallocated are also FY2023 segments, aidc, cloud_intelligence, all_others also FY2026 segments
     "taobao_tmall",
     "cloud_intelligence",
     "aidc",
@@ -107,6 +125,14 @@ SEGMENTS = (
     "baidu_ai_cloud",
     "tencent_fintech_business_services",
 )
+
+# Segment presentations: the segment structure a figure was published under, named after the company's
+# fiscal year it took effect (Alibaba FY2023-FY2026, Microsoft FY2024-FY2025). A restated comparative is a
+# second row for the same period and segment under the later presentation (seeds/segment_mapping/ dates them).
+# `as_reported`: companies without dated structures, whose segments are kept as first published only.
+PRESENTATIONS = ("as_reported", "FY2023", "FY2024", "FY2025", "FY2026")
+# Sum-of-the-parts groups a reported segment belongs to (seeds/segment_mapping/).
+SOTP_GROUPS = ("ecommerce", "cloud_ai", "other_operating", "corporate", "elimination")
 
 BALANCE_SHEET_ITEMS = (
     "cash_and_equivalents_m",
@@ -129,6 +155,7 @@ CAPEX_DEFINITIONS = (
     "cash_purchases_of_ppe_and_intangibles",  # incl. intangibles where the company combines them
     "cash_purchases_of_ppe_and_land_use_rights",  # Alibaba's "capital expenditures"
     "incl_finance_leases",  # cash capex plus principal payments on finance leases
+    "capex_incl_finance_lease_additions",  # cash additions plus assets newly acquired under finance leases (Microsoft)
     "capex_additions_ppe_and_intangibles",  # accrual basis: additions, not cash (Tencent's headline)
     "cash_purchases_net_of_disposals",  # cash capex net of sale proceeds (JD's headline)
 )
@@ -272,6 +299,45 @@ TABLES: tuple[RawTable, ...] = (
         ),
     ),
     RawTable(
+        name="earnings_calendar",
+        family="earnings_calendar",
+        description="When each company published each quarter's results: the one date every family's "
+        "announced_on must match, and the moment from which a quarter counts (point in time).",
+        columns=(
+            *_quarter_keys(with_announced=False),
+            Column("release_date", "DATE", description="local date on which the results were published"),
+            Column(
+                "release_time",
+                "VARCHAR",
+                required=False,
+                description="local clock time HH:MM of publication; null when not stated",
+            ),
+            Column(
+                "release_timezone",
+                "VARCHAR",
+                required=False,
+                allowed=("Asia/Hong_Kong", "Asia/Shanghai", "America/New_York", "America/Los_Angeles"),
+                description="IANA zone of release_time",
+            ),
+            *_provenance(with_kind=True),
+        ),
+        primary_key=("company_id", "fiscal_year", "fiscal_quarter"),
+        date_column="release_date",
+        checks=(
+            RowCheck("released_after_period_end", "release_date > period_end", "release_date"),
+            RowCheck(
+                "release_time_is_hh_mm",
+                "release_time is null or regexp_full_match(release_time, '([01][0-9]|2[0-3]):[0-5][0-9]')",
+                "release_time",
+            ),
+            RowCheck(
+                "release_time_has_zone",
+                "(release_time is null) = (release_timezone is null)",
+                "release_timezone",
+            ),
+        ),
+    ),
+    RawTable(
         name="fundamentals_quarterly",
         family="fundamentals",
         description="Quarterly income-statement figures, one row per company, quarter and metric.",
@@ -285,7 +351,7 @@ TABLES: tuple[RawTable, ...] = (
             ),
             Column("value", "DOUBLE"),
             Column("currency", "VARCHAR", required=False, allowed=CURRENCIES, description="null for share counts"),
-            *_provenance(),
+            *_provenance(with_kind=True),
         ),
         primary_key=("company_id", "fiscal_year", "fiscal_quarter", "metric"),
         date_column="period_end",
@@ -304,18 +370,59 @@ TABLES: tuple[RawTable, ...] = (
         ),
     ),
     RawTable(
+        name="segment_mapping",
+        family="segment_mapping",
+        description=(
+            "Dated segment structures: which reported segments make up each presentation, from which release "
+            "date to which, and the sum-of-the-parts group each segment counts in."
+        ),
+        columns=(
+            Column("company_id", "VARCHAR"),
+            Column("presentation", "VARCHAR", allowed=PRESENTATIONS),
+            Column(
+                "valid_from",
+                "DATE",
+                description="results day of the first release published under this presentation",
+            ),
+            Column(
+                "valid_to",
+                "DATE",
+                required=False,
+                description="results day of the first release under the next presentation; empty = current",
+            ),
+            Column("segment", "VARCHAR", allowed=SEGMENTS),
+            Column("segment_name", "VARCHAR", description="the segment's name as printed in the release"),
+            Column("sotp_group", "VARCHAR", allowed=SOTP_GROUPS, description=" | ".join(SOTP_GROUPS)),
+            Column(
+                "reports_revenue",
+                "BOOLEAN",
+                description="true if the segment has a revenue line (false: unallocated costs)",
+            ),
+            *_provenance(with_kind=True),
+        ),
+        primary_key=("company_id", "presentation", "segment"),
+        date_column="valid_from",
+        checks=(RowCheck("valid_to_after_valid_from", "valid_to is null or valid_to > valid_from", "valid_to"),),
+    ),
+    RawTable(
         name="segments_quarterly",
         family="segments",
         description="Segment revenue and profit per company, quarter (or full fiscal year), segment and metric.",
         columns=(
             *_quarter_keys(full_year_allowed=True),
+            Column(
+                "presentation",
+                "VARCHAR",
+                allowed=PRESENTATIONS,
+                description="segment structure the figure was published under (a restatement is a second row)",
+            ),
             Column("segment", "VARCHAR", allowed=SEGMENTS),
             Column("metric", "VARCHAR", allowed=("revenue_m", "adjusted_ebita_m", "operating_income_m")),
             Column("value", "DOUBLE"),
             Column("currency", "VARCHAR", allowed=CURRENCIES),
-            *_provenance(),
+            *_provenance(with_kind=True),
         ),
-        primary_key=("company_id", "fiscal_year", "fiscal_quarter", "segment", "metric"),
+        primary_key=("company_id", "fiscal_year", "fiscal_quarter", "presentation", "segment", "metric"),
         date_column="period_end",
         checks=(_announced_after_end,),
     ),
@@ -330,7 +437,7 @@ TABLES: tuple[RawTable, ...] = (
             Column("item", "VARCHAR", allowed=BALANCE_SHEET_ITEMS),
             Column("value", "DOUBLE"),
             Column("currency", "VARCHAR", allowed=CURRENCIES),
-            *_provenance(),
+            *_provenance(with_kind=True),
         ),
         primary_key=("company_id", "period_end", "item"),
         date_column="period_end",
@@ -345,7 +452,7 @@ TABLES: tuple[RawTable, ...] = (
             Column("definition", "VARCHAR", allowed=CAPEX_DEFINITIONS),
             Column("value", "DOUBLE", description="millions of `currency`"),
             Column("currency", "VARCHAR", allowed=CURRENCIES),
-            *_provenance(),
+            *_provenance(with_kind=True),
         ),
         primary_key=("company_id", "fiscal_year", "fiscal_quarter", "definition"),
         date_column="period_end",
@@ -365,7 +472,20 @@ TABLES: tuple[RawTable, ...] = (
             Column("high", "DOUBLE", required=False, description="null when a single figure"),
             Column("currency", "VARCHAR", allowed=CURRENCIES),
             Column("definition", "VARCHAR", allowed=CAPEX_DEFINITIONS + ("company_reported",)),
-            *_provenance(),
+            Column(
+                "guidance_kind",
+                "VARCHAR",
+                allowed=(
+                    "formal_outlook",
+                    "executive_statement",
+                    "investment_statement",
+                    "run_rate",
+                    "multi_year_plan",
+                ),
+                description="what the statement is: a formal outlook for the period, an executive's statement, a "
+                "statement of investment plans, a quarter's spending offered as a run-rate, or a multi-year total",
+            ),
+            *_provenance(with_kind=True),
         ),
         primary_key=("company_id", "period_label", "announced_on"),
         date_column="announced_on",

@@ -41,6 +41,7 @@ COLUMNS = [
     "value",
     "currency",
     "source",
+    "source_kind",
     "basis",
     "note",
 ]
@@ -64,26 +65,23 @@ MSFT_FY_SOURCE = (
 
 # Results-release dates. verified=True: date read this session in the cited page.
 # verified=False: company release calendar not re-read this session (flagged in `note`).
-MS448 = "https://www.marketscreener.com/MICROSOFT-CORPORATION-4835/calendar/448"
 OB = "https://openbell.co/earnings/"
 ANNOUNCED = {
-    ("microsoft", 2022, 1): (
-        "2022-04-26",
-        "https://www.benzinga.com/news/earnings/22/04/26826101/recap-microsoft-q3-earnings",
-        True,
-    ),
-    ("microsoft", 2022, 2): ("2022-07-26", "", False),
-    ("microsoft", 2022, 3): ("2022-10-25", "", False),
-    ("microsoft", 2022, 4): ("2023-01-24", "", False),
-    ("microsoft", 2023, 1): ("2023-04-25", "", False),
-    ("microsoft", 2023, 2): ("2023-07-25", MS448, True),
-    ("microsoft", 2023, 3): ("2023-10-24", MS448, True),
-    ("microsoft", 2023, 4): ("2024-01-30", MS448, True),
-    ("microsoft", 2024, 1): ("2024-04-25", "", False),
-    ("microsoft", 2024, 2): ("2024-07-30", OB + "MSFT", True),
-    ("microsoft", 2024, 3): ("2024-10-30", OB + "MSFT", True),
-    ("microsoft", 2024, 4): ("2025-01-29", OB + "MSFT", True),
-    ("microsoft", 2025, 1): ("2025-04-30", OB + "MSFT", True),
+    # Microsoft: the 8-K exhibit 99.1 (results release) filed on the release day, as listed in the public
+    # repository akiraak/ai-financial-analyst@a47d373a2154:companies/microsoft/data/quarterly-links.json.
+    ("microsoft", 2022, 1): ("2022-04-26", "https://www.sec.gov/Archives/edgar/data/789019/000119312522120207/d328712dex991.htm", True),
+    ("microsoft", 2022, 2): ("2022-07-26", "https://www.sec.gov/Archives/edgar/data/789019/000119312522202034/d372382dex991.htm", True),
+    ("microsoft", 2022, 3): ("2022-10-25", "https://www.sec.gov/Archives/edgar/data/789019/000119312522268356/d361432dex991.htm", True),
+    ("microsoft", 2022, 4): ("2023-01-24", "https://www.sec.gov/Archives/edgar/data/789019/000119312523014230/d406070dex991.htm", True),
+    ("microsoft", 2023, 1): ("2023-04-25", "https://www.sec.gov/Archives/edgar/data/789019/000119312523115280/d321368dex991.htm", True),
+    ("microsoft", 2023, 2): ("2023-07-25", "https://www.sec.gov/Archives/edgar/data/789019/000095017023034400/msft-ex99_1.htm", True),
+    ("microsoft", 2023, 3): ("2023-10-24", "https://www.sec.gov/Archives/edgar/data/789019/000095017023054848/msft-ex99_1.htm", True),
+    ("microsoft", 2023, 4): ("2024-01-30", "https://www.sec.gov/Archives/edgar/data/789019/000095017024008809/msft-ex99_1.htm", True),
+    ("microsoft", 2024, 1): ("2024-04-25", "https://www.sec.gov/Archives/edgar/data/789019/000095017024048268/msft-ex99_1.htm", True),
+    ("microsoft", 2024, 2): ("2024-07-30", "https://www.sec.gov/Archives/edgar/data/789019/000095017024087835/msft-ex99_1.htm", True),
+    ("microsoft", 2024, 3): ("2024-10-30", "https://www.sec.gov/Archives/edgar/data/789019/000095017024118955/msft-ex99_1.htm", True),
+    ("microsoft", 2024, 4): ("2025-01-29", "https://www.sec.gov/Archives/edgar/data/789019/000095017025010484/msft-ex99_1.htm", True),
+    ("microsoft", 2025, 1): ("2025-04-30", "https://www.sec.gov/Archives/edgar/data/789019/000095017025061032/msft-ex99_1.htm", True),
     ("alphabet", 2022, 1): ("2022-04-26", "", False),
     ("alphabet", 2022, 2): ("2022-07-26", "", False),
     ("alphabet", 2022, 3): ("2022-10-25", "", False),
@@ -199,6 +197,7 @@ def build() -> tuple[list[dict], list[str]]:
                         "value": val,
                         "currency": "USD",
                         "source": f"SEC XBRL companyfacts {TAG[tk]}, via /work/shared/data/fundamentals/{SEC_TAG}",
+                        "source_kind": "filing",
                         "basis": basis,
                         "note": "; ".join(notes),
                     }

@@ -2,7 +2,9 @@
 -- contains the midpoint of the fiscal quarter, converted to USD at the quarter's average rate
 -- (int_capex_fx_rates_quarterly): capex_usd = capex_local_m * 1e6 / fx_rate_quarter_avg.
 -- Definitions are never mixed: one row per definition. Revenue of the same fiscal quarter (from
--- fundamentals, same currency only) is attached for capex intensity.
+-- fundamentals, same currency only) is attached for capex intensity. Two flags per row:
+-- is_preferred_definition (the company's headline, var capex_preferred_definition) and
+-- is_common_definition (the row carries the common definition, var capex_common_definition_source).
 with capex as (
     select
         company_id,
@@ -41,7 +43,9 @@ select
     case when c.currency = 'USD' then 1.0 else fx.fx_rate_quarter_avg end as fx_rate_quarter_avg,
     c.capex_local_m * 1000000 / case when c.currency = 'USD' then 1.0 else fx.fx_rate_quarter_avg end as capex_usd,
     r.revenue_local_m,
-    c.basis
+    c.basis,
+    c.capex_definition = {{ capex_definition_for('c.company_id', var('capex_preferred_definition')) }} as is_preferred_definition,
+    c.capex_definition = {{ capex_definition_for('c.company_id', var('capex_common_definition_source')) }} as is_common_definition
 from capex as c
 left join {{ ref('int_capex_fx_rates_quarterly') }} as fx
     on c.currency = fx.currency

@@ -1,5 +1,5 @@
--- US and China capex per calendar quarter (one preferred definition per company, USD at the
--- quarter-average rate), completeness flags, like-for-like year-on-year growth, and on the China rows
+-- US and China capex per calendar quarter on the ONE common definition (var capex_common_definition,
+-- int_capex_common_definition; never a company's headline figure), USD at the quarter-average rate, completeness flags, like-for-like year-on-year growth, and on the China rows
 -- the estimated lag (in quarters) of China's capex curve behind the US one with its correlation and
 -- number of pairs (method: int_capex_region_lag).
 with region as (
@@ -23,6 +23,7 @@ select
     r.region,
     r.calendar_quarter,
     r.calendar_quarter_index,
+    r.capex_definition,
     r.companies_expected,
     r.companies_reporting,
     r.is_complete,

@@ -6,6 +6,7 @@ select
     value,
     currency,
     source,
+    source_kind,
     basis,
     note
 from {{ source('balance_sheet', 'balance_sheet') }}

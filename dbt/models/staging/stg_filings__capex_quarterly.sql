@@ -9,6 +9,7 @@ select
     value as capex_local_m,
     currency,
     source,
+    source_kind,
     basis,
     note
 from {{ source('capex', 'capex_quarterly') }}

@@ -9,6 +9,7 @@ select
     value,
     currency,
     source,
+    source_kind,
     basis,
     note
 from {{ source('fundamentals', 'fundamentals_quarterly') }}

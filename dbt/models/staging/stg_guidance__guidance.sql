@@ -8,7 +8,9 @@ select
     high as high_local_m,
     currency,
     definition as capex_definition,
+    guidance_kind,
     source,
+    source_kind,
     basis,
     note
 from {{ source('guidance', 'guidance') }}

@@ -198,7 +198,7 @@ def main() -> None:
     seg = lines("segments/alibaba.csv", 30)
     S = "segments/alibaba.csv"
     case("segments_unknown_segment.csv", "segments_quarterly", S, "fail", 3, "segment", "not allowed",
-         "segment renamed by the vendor ('cloud')", text(edit(seg, 3, segment="cloud")))
+         "segment renamed by the vendor ('cloud_computing')", text(edit(seg, 3, segment="cloud_computing")))
     case("segments_thousands_separator.csv", "segments_quarterly", S, "fail", 2, "value", "could not convert",
          "value with a thousands separator (\"114,950\")", text(edit(seg, 2, value="114,950")))
     bs = lines("balance_sheet/alibaba.csv", 20)
