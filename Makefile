@@ -24,12 +24,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The instance settings (run queue: one build at a time), unless DAGSTER_HOME already has its own.
 $(DAGSTER_HOME):
 	mkdir -p $(DAGSTER_HOME)
+	test -f $(DAGSTER_HOME)/dagster.yaml || cp dagster.yaml $(DAGSTER_HOME)/dagster.yaml
 
-## Build everything (raw -> staging -> intermediate -> marts -> publish) through Dagster.
+## Build everything (raw -> staging -> intermediate -> marts -> publish) through Dagster, one build at a time:
+## while another build runs, stop with one line, or wait for it with `make run WAIT=1`. ENGINE=spark: docs/scale-out.md.
 run: setup $(if $(filter spark,$(ENGINE)),setup-spark) | $(DAGSTER_HOME)
-	$(BIN)/dagster asset materialize --select '*' -m dagster_project.definitions
+	@test -f $(DAGSTER_HOME)/dagster.yaml || cp dagster.yaml $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/python -m dagster_project.cli.run $(if $(WAIT),--wait,)
 	$(BIN)/python -m dagster_project.cli.summary
 
 ## Unit, integration and dbt tests, each on a temporary warehouse.
@@ -65,6 +69,7 @@ test-slow: setup
 
 ## Dagster UI on http://127.0.0.1:3000
 dev: setup | $(DAGSTER_HOME)
+	@test -f $(DAGSTER_HOME)/dagster.yaml || cp dagster.yaml $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/dagster dev -h 127.0.0.1 -p 3000
 
 ## Read-only SQL on the published warehouse: `make sql` (shell) or `make sql Q="select ..."`.
@@ -115,6 +120,7 @@ $(BI_STAMP): bi/requirements.txt bi/constraints.txt
 
 ## Superset on http://127.0.0.1:$(BI_PORT): registers the published warehouse (read-only), its datasets and
 ## the dashboard, then serves in the foreground (Ctrl-C stops). Login SUPERSET_ADMIN_USER/SUPERSET_ADMIN_PASSWORD.
+## BI_HOST=0.0.0.0 serves beyond this machine, and then refuses to start with the default admin password.
 bi: $(BI_STAMP)
 	@test -f $(WAREHOUSE_DIR)/warehouse.duckdb || { echo "No published warehouse at $(WAREHOUSE_DIR)/warehouse.duckdb: run 'make run' first."; exit 1; }
 	$(BI_BIN)/python bi/setup_superset.py

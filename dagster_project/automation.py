@@ -10,19 +10,23 @@ from .dbt.assets import FULL_REFRESH_TAG
 from .paths import seeds_dir
 from .seeds.files import seeds_fingerprint
 
+# Runs carrying this tag are limited to one at a time by the run queue (dagster.yaml, copied into DAGSTER_HOME).
+BUILD_TAG = {"warehouse/build": "true"}
+
 
 def make_jobs() -> tuple:
     """build_everything and full_refresh_everything (partitioned when the assets they select are)."""
     build = dg.define_asset_job(
         "build_everything",
         selection=dg.AssetSelection.all(),
+        tags=BUILD_TAG,
         description="Load every seed family, build and test every dbt model (the price-derived ones "
         "incrementally: new days and whatever changed inputs invalidated), then publish the warehouse.",
     )
     full_refresh = dg.define_asset_job(
         "full_refresh_everything",
         selection=dg.AssetSelection.all(),
-        tags={FULL_REFRESH_TAG: "true"},
+        tags={FULL_REFRESH_TAG: "true", **BUILD_TAG},
         description="As build_everything, with `dbt build --full-refresh`: the incremental models are rebuilt "
         "from scratch (after a change in a macro they use; see README 'Incremental builds').",
     )

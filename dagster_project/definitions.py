@@ -12,6 +12,7 @@ import os
 import dagster as dg
 
 from .automation import freshness_sensor, make_jobs, make_schedule, make_seed_sensor, price_mart_freshness
+from .buildlock import BuildLock
 from .database import BuildDatabase
 from .dbt.assets import build_dbt_assets
 from .dbt.project import dbt_cli
@@ -29,7 +30,7 @@ def build_definitions(daily_partitions: bool = False) -> dg.Definitions:
         jobs=[build_everything, full_refresh_everything],
         schedules=[make_schedule(build_everything, partitioned=daily_partitions)],
         sensors=[make_seed_sensor(build_everything, partitioned=daily_partitions), freshness_sensor],
-        resources={"build_db": BuildDatabase(), "dbt": dbt_cli()},
+        resources={"build_db": BuildDatabase(), "dbt": dbt_cli(), "build_lock": BuildLock()},
         # Raw loaders and dbt write the same DuckDB file, which allows one writer: run steps one at a time.
         executor=dg.in_process_executor,
     )

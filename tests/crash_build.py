@@ -3,8 +3,9 @@
     CTR_TEST_PAUSE_AT=<step> python tests/crash_build.py [build options]
 
 At <step> the build announces `CTR_TEST_PAUSED <step>` on stderr and sleeps (CTR_TEST_PAUSE_SECONDS, default
-600) until the test kills it. Steps: raw-<table> (before loading it), raw-in-transaction-<table> (inside its
-load transaction), dbt (before dbt build), publish-parquet (all Parquet files written, none renamed yet),
+600) until the test kills it, or until the file CTR_TEST_RESUME_FILE exists. Steps: build-locked (the build
+lock taken, nothing opened yet), raw-<table> (before loading it), raw-in-transaction-<table> (inside its load
+transaction), dbt (before dbt build), publish-parquet (all Parquet files written, none renamed yet),
 publish-before-rename (the new file complete, not yet renamed over the old one).
 """
 
@@ -23,7 +24,10 @@ from dagster_project.cli import build  # noqa: E402
 def pause_at(step: str) -> None:
     if os.environ.get("CTR_TEST_PAUSE_AT") == step:
         print(f"CTR_TEST_PAUSED {step}", file=sys.stderr, flush=True)
-        time.sleep(float(os.environ.get("CTR_TEST_PAUSE_SECONDS", "600")))
+        until = time.monotonic() + float(os.environ.get("CTR_TEST_PAUSE_SECONDS", "600"))
+        resume = os.environ.get("CTR_TEST_RESUME_FILE")  # the pause ends early once this file exists
+        while time.monotonic() < until and not (resume and os.path.exists(resume)):
+            time.sleep(0.1)
 
 
 if __name__ == "__main__":

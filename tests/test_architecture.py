@@ -12,6 +12,7 @@ STAGES = {
     "paths": 0,
     "settings": 0,
     "database": 0,
+    "buildlock": 0,
     "seeds": 1,
     "raw": 2,
     "dbt": 3,

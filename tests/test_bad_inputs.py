@@ -167,6 +167,7 @@ def test_failing_dbt_test_stops_publishing_and_shows_as_a_failed_check(good_copy
     import dagster as dg
     from dagster_duckdb import DuckDBResource
 
+    from dagster_project.buildlock import BuildLock
     from dagster_project.dbt.assets import build_dbt_assets
     from dagster_project.dbt.project import dbt_cli
     from dagster_project.raw import assets as raw_assets_module
@@ -187,7 +188,11 @@ def test_failing_dbt_test_stops_publishing_and_shows_as_a_failed_check(good_copy
     dbt_models = build_dbt_assets()
     result = dg.materialize(
         [*raw_assets_module.raw_assets, dbt_models, build_published_warehouse(dbt_models)],
-        resources={"build_db": DuckDBResource(database=str(good_copy / "build.duckdb")), "dbt": dbt_cli()},
+        resources={
+            "build_db": DuckDBResource(database=str(good_copy / "build.duckdb")),
+            "dbt": dbt_cli(),
+            "build_lock": BuildLock(),
+        },
         raise_on_error=False,
     )
     assert not result.success

@@ -127,6 +127,7 @@ def superset(bi_warehouse):
             "password": password,
             "registered": registered,
             "warehouse": bi_warehouse,
+            "setup_output": setup.stdout + setup.stderr,
         }
     finally:
         os.killpg(server.pid, signal.SIGTERM)  # the server's own process group (gunicorn and its worker)
@@ -326,3 +327,16 @@ def test_dashboard_screenshot(superset):
     if artifacts:
         Path(artifacts).mkdir(parents=True, exist_ok=True)
         shutil.copy2(out, Path(artifacts) / "superset_dashboard.png")
+
+
+def test_no_secret_in_the_setup_output_or_the_server_log(superset):
+    """The admin password and the secret key appear neither in what setup printed nor in the server's log."""
+    requests.post(  # a failed and a good login, so the log has seen both
+        f"{superset['url']}/api/v1/security/login",
+        json={"username": "bi_test_admin", "password": "wrong-" + superset["password"], "provider": "db"},
+        timeout=30,
+    )
+    key = (superset["warehouse"] / "superset" / "secret_key").read_text().strip()
+    logs = superset["setup_output"] + (superset["warehouse"] / "superset" / "server.log").read_text()
+    assert superset["password"] not in logs
+    assert key not in logs

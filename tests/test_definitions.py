@@ -81,6 +81,7 @@ def test_seed_sensor_fires_on_a_changed_file(tmp_path, monkeypatch):
 def test_a_broken_seed_shows_as_a_failed_check_with_its_location(tmp_path, monkeypatch):
     import shutil
 
+    from dagster_project.buildlock import BuildLock
     from dagster_project.database import BuildDatabase
     from dagster_project.paths import SEEDS_DIR
     from dagster_project.raw import assets as raw_assets_module
@@ -93,7 +94,9 @@ def test_a_broken_seed_shows_as_a_failed_check_with_its_location(tmp_path, monke
     monkeypatch.setenv("WAREHOUSE_DIR", str(tmp_path / "warehouse"))
 
     assets = [a for a in raw_assets_module.raw_assets if a.key.path[-1] in ("companies", "listings")]
-    result = dg.materialize(assets, resources={"build_db": BuildDatabase()}, raise_on_error=False)
+    result = dg.materialize(
+        assets, resources={"build_db": BuildDatabase(), "build_lock": BuildLock()}, raise_on_error=False
+    )
     assert not result.success
     evaluations = [e for e in result.get_asset_check_evaluations() if e.asset_key.path[-1] == "listings"]
     assert len(evaluations) == 1 and not evaluations[0].passed

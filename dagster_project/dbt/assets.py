@@ -15,6 +15,7 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
+from ..buildlock import BuildLock
 from ..database import connect_build
 from ..paths import engine
 from .project import prepare_manifest
@@ -71,7 +72,7 @@ def build_dbt_assets(daily_partitions: bool = False) -> dg.AssetsDefinition:
         name="dbt_models",
         backfill_policy=dg.BackfillPolicy.single_run() if daily_partitions else None,
     )
-    def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):
+    def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, build_lock: BuildLock):
         """`dbt build`: every model and its tests; a failing test fails the step, so nothing publishes. The
         incremental models build new days and whatever changed inputs invalidated (and, in a partitioned run,
         recompute the partition's dates)."""

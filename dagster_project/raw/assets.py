@@ -2,6 +2,7 @@
 
 import dagster as dg
 
+from ..buildlock import BuildLock
 from ..database import BuildDatabase
 from ..paths import engine, seeds_dir, spark_raw_dir, warehouse_dir
 from . import disk
@@ -55,7 +56,7 @@ def _raw_asset(spec: RawTable) -> dg.AssetsDefinition:
         },
         check_specs=[contract_check],
     )
-    def _load(context: dg.AssetExecutionContext, build_db: BuildDatabase):
+    def _load(context: dg.AssetExecutionContext, build_db: BuildDatabase, build_lock: BuildLock):
         folder = seeds_dir()
         files = seed_files(folder, spec)
         disk.check(folder, warehouse_dir())  # room for a full build, or stop before writing

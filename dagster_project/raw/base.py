@@ -12,7 +12,7 @@ REJECTS_SCHEMA = "raw_rejects"
 FILES_TABLE = f"{RAW_SCHEMA}._seed_files"
 STATE_TABLE = f"{RAW_SCHEMA}._load_state"
 # Bump when the loader's own rules change what a valid load is: every table then takes the full path once.
-LOADER_VERSION = "2"
+LOADER_VERSION = "3"  # 3: NaN and infinity refused in every DOUBLE column
 
 # Called with a step name at each point a load can be observed (e.g. `raw-in-transaction-<table>`): a caller
 # may log or wait there. The pipeline passes nothing; the crash tests pass a pause (tests/crash_build.py).

@@ -9,8 +9,16 @@ from pathlib import Path
 import duckdb
 
 from ..seeds.files import FileScan
-from .base import RAW_SCHEMA, REJECTS_SCHEMA, STATE_TABLE, Checkpoint, LoadResult, no_checkpoint
-from .reader import first_reader_error, read_csv_sql
+from .base import (
+    RAW_SCHEMA,
+    REJECTS_SCHEMA,
+    STATE_TABLE,
+    Checkpoint,
+    LoadResult,
+    SeedValidationError,
+    no_checkpoint,
+)
+from .reader import first_reader_error, read_csv_sql, unterminated_quote
 from .rules import check_rules, has_duplicate_keys, run_cross_checks
 from .schemas import RawTable
 from .state import result_of, save_state
@@ -34,6 +42,7 @@ def load_full(
     try:
         number_lines(conn, spec, files, shown, table)
         scans = wait_for_scans()
+        check_unterminated_quotes(conn, table, scans, {shown[str(p)]: p for p in files}, spec)
         offset = sum(scans[shown[str(p)]].data_rows for p in files)
         # _row (the row id) follows file then line order: the rules break ties between equal keys with it.
         conn.execute(
@@ -110,3 +119,19 @@ def number_lines(
         params,
     )
     conn.execute(f"drop table {stage}")
+
+
+def check_unterminated_quotes(
+    conn: duckdb.DuckDBPyConnection, table: str, scans: dict[str, FileScan], paths: dict[str, Path], spec: RawTable
+) -> None:
+    """A quoted field that never closes (a file cut off inside it, a stray quote) makes the reader drop rows
+    silently: where a file gave fewer rows than it has lines, find such a quote and fail on its line."""
+    found = dict(conn.execute(f"select _source_file, count(*) from {table} group by all").fetchall())
+    for f in sorted(paths):
+        if scans[f].data_rows and found.get(f, 0) != scans[f].data_rows:
+            where = unterminated_quote(paths[f])
+            if where:
+                column = spec.column_names[min(where[1], len(spec.column_names) - 1)]
+                raise SeedValidationError(
+                    f, where[0], column, "a quoted field opens here and never closes (file cut off, or a stray quote)"
+                )

@@ -16,6 +16,9 @@ def rule_violations(spec: RawTable) -> list[tuple[str, str, str]]:
     for c in spec.columns:
         if c.required:
             rules.append((c.name, f'"{c.name}" is null', "required value is missing"))
+    for c in spec.columns:  # the reader parses NaN and Infinity as numbers, and NaN > 0 is true in SQL
+        if c.type == "DOUBLE":
+            rules.append((c.name, f'not isfinite("{c.name}")', "value is not a finite number (NaN or infinity)"))
     for c in spec.columns:
         if c.allowed:
             values = ", ".join(sql_str(v) for v in c.allowed)

@@ -2,8 +2,9 @@
 
 import dagster as dg
 
+from ..buildlock import BuildLock
 from ..paths import build_db_path, engine, published_db_path, spark_marts_dir
-from .publish import publish
+from .publish import PublishError, publish_or_fail
 
 PUBLISHED_KEY = dg.AssetKey(["warehouse", "published"])
 
@@ -19,7 +20,7 @@ def build_published_warehouse(dbt_models: dg.AssetsDefinition) -> dg.AssetsDefin
         description="Read-only copy of the marts at WAREHOUSE_DIR/warehouse.duckdb (DuckDB 1.1+ readable), "
         "replaced by one atomic rename, plus Parquet exports in WAREHOUSE_DIR/parquet/.",
     )
-    def published_warehouse(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+    def published_warehouse(context: dg.AssetExecutionContext, build_lock: BuildLock) -> dg.MaterializeResult:
         return _publish(context)
 
     return published_warehouse
@@ -28,7 +29,10 @@ def build_published_warehouse(dbt_models: dg.AssetsDefinition) -> dg.AssetsDefin
 def _publish(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     # Spark's marts are Parquet folders; the serving file and its Parquet copies look the same either way.
     marts = spark_marts_dir() if engine() == "spark" else None
-    result = publish(build_db_path(), published_db_path(), marts_parquet_dir=marts)
+    try:
+        result = publish_or_fail(build_db_path(), published_db_path(), marts_parquet_dir=marts)
+    except PublishError as exc:
+        raise dg.Failure(description=str(exc)) from exc
     context.log.info(f"published {len(result.tables)} tables built on {engine()} to {result.path}")
     return dg.MaterializeResult(
         metadata={

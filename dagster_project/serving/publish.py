@@ -190,3 +190,29 @@ def _copy_comments(conn: duckdb.DuckDBPyConnection, table: str) -> None:
 
 def _sql_literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
+
+
+class PublishError(RuntimeError):
+    """Publishing could not write the new warehouse (disk full, read-only folder, no permission); the
+    previously published files are untouched (nothing is renamed before everything is written)."""
+
+
+def publish_or_fail(*args, **kwargs) -> PublishResult:
+    """`publish(...)`, with a write failure turned into a PublishError that names the cause and the
+    published file left as it was, after removing this process's temporaries."""
+    published = Path(kwargs.get("published") or args[1])
+    try:
+        return publish(*args, **kwargs)
+    except (OSError, duckdb.Error) as exc:
+        cause = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc).splitlines()[0]
+        mine = f"{TMP_PREFIX}{os.getpid()}-"
+        for folder in (published.parent, Path(kwargs.get("parquet_dir") or published.parent / "parquet")):
+            for path in folder.glob(f"{mine}*") if folder.is_dir() else ():
+                try:
+                    path.unlink()
+                except OSError:
+                    pass
+        kept = (
+            f"the previous {published} is unchanged" if published.exists() else f"nothing was published at {published}"
+        )
+        raise PublishError(f"publishing failed, {kept}: {cause}") from exc
