@@ -103,8 +103,8 @@ benchmark_matched as (
     from benchmark_asof as b
     left join returns as same
         on same.symbol = b.benchmark_symbol and same.date = b.listing_date
-    left join returns as prior
-        on prior.symbol = b.benchmark_symbol and prior.date = b.asof_date
+    left join returns as prior  -- noqa: AM08
+        on prior.symbol = b.benchmark_symbol and prior.date = b.asof_date  -- noqa: PRS
        and b.asof_date >= cast({{ dbt.dateadd('day', -4, 'b.listing_date') }} as date)
 ),
 

@@ -38,7 +38,7 @@ select
     r.pct_above_52w_low
 from {{ ref('int_listing_valuation_daily') }} as v
 {% if is_incremental() %}
-inner join written as w
+inner join written as w  -- noqa: AL04
     on w.symbol = v.symbol and v.date >= w.write_from
 left join (
     select r.*
