@@ -830,13 +830,16 @@ def _filings(
         diluted=diluted,
         shares=shares_m,
     )
+    # EPS from the rounded net income and shares, as a filing states them: a small company's net income
+    # rounded to 0.1m would otherwise be several % off EPS x shares (the loader's eps_matches_net_income rule).
+    ni_r, adj_r, diluted_r = np.round(q["ni"], 1), np.round(q["adj_ni"], 1), np.round(q["diluted"], 3)
     metrics = {
         "revenue_m": (q["revenue"], True),
-        "net_income_gaap_m": (np.round(q["ni"], 1), True),
-        "eps_diluted_gaap": (np.round(q["ni"] / q["diluted"], 4), True),
-        "net_income_adjusted_m": (np.round(q["adj_ni"], 1), True),
-        "eps_diluted_adjusted": (np.round(q["adj_ni"] / q["diluted"], 4), True),
-        "diluted_shares_m": (np.round(q["diluted"], 3), False),
+        "net_income_gaap_m": (ni_r, True),
+        "eps_diluted_gaap": (np.round(ni_r / diluted_r, 4), True),
+        "net_income_adjusted_m": (adj_r, True),
+        "eps_diluted_adjusted": (np.round(adj_r / diluted_r, 4), True),
+        "diluted_shares_m": (diluted_r, False),
         "shares_outstanding_m": (np.round(q["shares"], 3), False),
     }
     key = q[["company_id", "fiscal_year", "fiscal_quarter", "period_end", "announced_on"]]
@@ -918,7 +921,8 @@ def _filings(
     o = q[has_seg[ci]]
     so = seg_of[o["ci"]]
     base = o[["company_id", "fiscal_year", "fiscal_quarter", "period_end", "announced_on", "currency"]]
-    v = np.round(o["revenue"] * rng.uniform(0.05, 0.3, len(o)))
+    # At least 1m: a tiny company's cloud revenue rounded to 0 would break the marts' revenue > 0 test.
+    v = np.maximum(np.round(o["revenue"] * rng.uniform(0.05, 0.3, len(o))), 1)
     seg_parts.append(base.assign(segment=so, metric="revenue_m", value=v))
     seg_parts.append(
         base.assign(segment=so, metric="operating_income_m", value=np.round(v * rng.uniform(-0.1, 0.3, len(o))))

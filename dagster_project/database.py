@@ -10,11 +10,17 @@ from pathlib import Path
 import duckdb
 from dagster_duckdb import DuckDBResource
 
-from .paths import build_db_path, duckdb_memory_limit, published_db_path
+from .paths import build_db_path, duckdb_memory_limit, duckdb_temp_dir, published_db_path
 
 # Read-only, and locked: no file access beyond the warehouse itself (no ATTACH of another file, no COPY ... TO,
 # no extension installs), and the settings cannot be switched back on (docs/RELIABILITY.md).
 READ_ONLY_CONFIG = {"enable_external_access": False, "lock_configuration": True}
+
+
+def writer_config() -> dict[str, object]:
+    """Every writer's bounds: DuckDB's memory limit, and spilling beyond it into the warehouse's temp folder
+    (created by DuckDB when it first spills, removed when the last process spilling there closes)."""
+    return {"memory_limit": duckdb_memory_limit(), "temp_directory": str(duckdb_temp_dir())}
 
 
 def connect_build(read_only: bool = False, **config: object) -> duckdb.DuckDBPyConnection:
@@ -22,12 +28,12 @@ def connect_build(read_only: bool = False, **config: object) -> duckdb.DuckDBPyC
     path = build_db_path()
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
-    return duckdb.connect(str(path), read_only=read_only, config={"memory_limit": duckdb_memory_limit(), **config})
+    return duckdb.connect(str(path), read_only=read_only, config={**writer_config(), **config})
 
 
 def connect_memory(**config: object) -> duckdb.DuckDBPyConnection:
     """An in-memory session (publishing attaches the build and the new file to it; coverage loads seeds)."""
-    return duckdb.connect(config={"memory_limit": duckdb_memory_limit(), **config})
+    return duckdb.connect(config={**writer_config(), **config})
 
 
 def connect_published(locked: bool = True, path: Path | None = None) -> duckdb.DuckDBPyConnection:
@@ -50,6 +56,6 @@ class BuildDatabase(DuckDBResource):
             with connect_build(**self.connection_config) as conn:
                 yield conn
             return
-        config = {"memory_limit": duckdb_memory_limit(), **self.connection_config}
+        config = {**writer_config(), **self.connection_config}
         with DuckDBResource(database=self.database, connection_config=config).get_connection() as conn:
             yield conn

@@ -47,3 +47,14 @@ def test_engine_specific_macros_are_dispatched():
     duckdb_impls = set(re.findall(r"macro\s+duckdb__(\w+)", text))
     for name in duckdb_impls:
         assert re.search(rf"macro\s+(default|spark)__{name}\b", text), name
+
+
+PORTABLE_CONTRACT_TYPES = {"string", "double", "date", "boolean", "bigint", "integer", "timestamp"}
+
+
+def test_contract_types_are_accepted_by_both_engines():
+    """Mart contracts must declare types DuckDB and Spark both accept (`varchar` without a length fails on Spark)."""
+    used = set()
+    for path in (DBT_DIR / "models").rglob("*.yml"):
+        used |= {m.lower() for m in re.findall(r"data_type:\s*([A-Za-z_]+)", path.read_text())}
+    assert used <= PORTABLE_CONTRACT_TYPES, f"not portable: {sorted(used - PORTABLE_CONTRACT_TYPES)}"

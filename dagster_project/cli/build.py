@@ -19,8 +19,19 @@ from pathlib import Path
 
 from ..database import connect_build
 from ..dbt.project import prepare_manifest, run_dbt
-from ..paths import PROJECT_ROOT, build_db_path, published_db_path, seeds_dir, warehouse_dir
+from ..paths import (
+    PROJECT_ROOT,
+    build_db_path,
+    engine,
+    published_db_path,
+    seeds_dir,
+    spark_marts_dir,
+    spark_raw_dir,
+    warehouse_dir,
+)
+from ..raw import disk
 from ..raw.base import Checkpoint, no_checkpoint
+from ..raw.handover import hand_over
 from ..raw.loader import load_table, seed_files
 from ..raw.schemas import TABLES
 from ..serving.publish import publish
@@ -38,6 +49,8 @@ def load_raw(seeds: Path | None = None, checkpoint: Checkpoint = no_checkpoint) 
         for spec in TABLES:  # reference tables first: later tables' cross-file rules read them
             checkpoint("raw-" + spec.name)
             result = load_table(conn, spec, seed_files(seeds, spec), root, True, checkpoint)
+            if engine() == "spark":
+                hand_over(conn, spec, spark_raw_dir())
             counts[result.table] = result.row_count
             if result.mode != "unchanged":
                 print(result.describe(), file=sys.stderr)  # parsed by benchmarks/run.py (RAW_MODE_RE)
@@ -55,6 +68,8 @@ def run(
     """The steps in order; `checkpoint` is called at each observable point (`raw-<table>`, `dbt`, and the
     loader's and publisher's own), which the crash tests use to stop the build at a known step."""
     warehouse_dir().mkdir(parents=True, exist_ok=True)
+    if "raw" in steps:
+        disk.check(seeds or seeds_dir(), warehouse_dir())  # room for a full build, or stop before writing
     for step in steps:
         started = time.perf_counter()
         if step == "raw":
@@ -65,7 +80,8 @@ def run(
             options = (["--full-refresh"] if full_refresh else []) + (["--vars", dbt_vars] if dbt_vars else [])
             run_dbt("build", "--quiet", *options, target_path=dbt_target_path)
         elif step == "publish":
-            publish(build_db_path(), published_db_path(), checkpoint=checkpoint)
+            marts = spark_marts_dir() if engine() == "spark" else None
+            publish(build_db_path(), published_db_path(), checkpoint=checkpoint, marts_parquet_dir=marts)
         print(f"{step}: {time.perf_counter() - started:.1f}s", file=sys.stderr)
 
 

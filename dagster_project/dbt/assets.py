@@ -16,6 +16,7 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
 from ..database import connect_build
+from ..paths import engine
 from .project import prepare_manifest
 
 LAYERS = ("staging", "intermediate", "marts")
@@ -108,6 +109,8 @@ def _row_counts(
     if not nodes:
         return
     selected = context.selected_asset_keys
+    if engine() == "spark":  # Spark's tables are Parquet folders, not in the build database
+        return
     with connect_build(read_only=True) as conn:
         for node in nodes.values():
             key = dbt_translator.get_asset_key(node)

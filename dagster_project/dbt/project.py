@@ -16,7 +16,7 @@ from pathlib import Path
 
 from dagster_dbt import DbtCliResource, DbtProject
 
-from ..paths import DBT_DIR, PROJECT_ROOT, dbt_env
+from ..paths import DBT_DIR, PROJECT_ROOT, dbt_env, dbt_settings, engine
 
 DBT_EXECUTABLE = str(Path(sys.executable).parent / "dbt")
 
@@ -39,9 +39,16 @@ def prepare_manifest() -> Path:
     return manifest
 
 
+def dbt_target() -> str:
+    """The dbt/profiles.yml output for the configured engine (paths.engine())."""
+    return "spark" if engine() == "spark" else "dev"
+
+
 def run_dbt(*args: str, target_path: Path | None = None) -> None:
-    """Run the dbt CLI on the project (outside Dagster: cli/build.py)."""
+    """Run the dbt CLI on the project (outside Dagster: cli/build.py), on the configured engine's target."""
     command = [DBT_EXECUTABLE, *args, "--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR)]
+    if args and args[0] != "parse":  # the manifest is the same for both engines: parse with the default
+        command += ["--target", dbt_target()]
     if target_path is not None:
         command += ["--target-path", str(target_path)]
     subprocess.run(command, check=True, cwd=DBT_DIR, env=dbt_env())
@@ -49,17 +56,20 @@ def run_dbt(*args: str, target_path: Path | None = None) -> None:
 
 @contextmanager
 def _dbt_environment() -> Iterator[None]:
-    """WAREHOUSE_DIR as `paths.warehouse_dir()` resolves it, for the length of one dbt call (the resource
-    starts dbt with the current environment and reads the profile in process)."""
-    previous = os.environ.get("WAREHOUSE_DIR")
-    os.environ["WAREHOUSE_DIR"] = dbt_env()["WAREHOUSE_DIR"]
+    """The profile's variables (WAREHOUSE_DIR, the memory bound, the spill folder) as `paths` resolves them,
+    for the length of one dbt call (the resource starts dbt with the current environment and reads the
+    profile in process)."""
+    settings = dbt_settings()
+    previous = {name: os.environ.get(name) for name in settings}
+    os.environ.update(settings)
     try:
         yield
     finally:
-        if previous is None:
-            os.environ.pop("WAREHOUSE_DIR", None)
-        else:
-            os.environ["WAREHOUSE_DIR"] = previous
+        for name, value in previous.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 class WarehouseDbtCli(DbtCliResource):
@@ -71,4 +81,4 @@ class WarehouseDbtCli(DbtCliResource):
 
 
 def dbt_cli() -> WarehouseDbtCli:
-    return WarehouseDbtCli(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE)
+    return WarehouseDbtCli(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE, target=dbt_target())

@@ -3,8 +3,10 @@
 import dagster as dg
 
 from ..database import BuildDatabase
-from ..paths import seeds_dir
+from ..paths import engine, seeds_dir, spark_raw_dir, warehouse_dir
+from . import disk
 from .checks import required_tables
+from .handover import hand_over
 from .loader import SeedValidationError, load_table, seed_files
 from .schemas import TABLES, RawTable
 
@@ -56,9 +58,12 @@ def _raw_asset(spec: RawTable) -> dg.AssetsDefinition:
     def _load(context: dg.AssetExecutionContext, build_db: BuildDatabase):
         folder = seeds_dir()
         files = seed_files(folder, spec)
+        disk.check(folder, warehouse_dir())  # room for a full build, or stop before writing
         try:
             with build_db.get_connection() as conn:
                 result = load_table(conn, spec, files, root=folder.parent, strict_cross_checks=True)
+                if engine() == "spark":  # Spark's dbt sources read the validated table as Parquet
+                    hand_over(conn, spec, spark_raw_dir())
         except SeedValidationError as error:
             # Shown in the UI as a failed check with the offending rows; the raw table is unchanged.
             yield dg.AssetCheckResult(

@@ -1,5 +1,5 @@
-"""The full path: `raw.<table>` replaced straight from DuckDB's CSV reader (one write), each row given its
-file and line, then validated in place; commit, or roll back and leave the table untouched."""
+"""The full path: `raw.<table>` replaced from DuckDB's CSV reader (two streaming passes: rows, then their file
+and line), then validated in place; commit, or roll back and leave the table untouched."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 
 from ..seeds.files import FileScan
-from .base import RAW_SCHEMA, REJECTS_SCHEMA, STATE_TABLE, Checkpoint, LoadResult, no_checkpoint, sql_str
+from .base import RAW_SCHEMA, REJECTS_SCHEMA, STATE_TABLE, Checkpoint, LoadResult, no_checkpoint
 from .reader import first_reader_error, read_csv_sql
 from .rules import check_rules, has_duplicate_keys, run_cross_checks
 from .schemas import RawTable
@@ -25,34 +25,16 @@ def load_full(
     strict_cross_checks: bool,
     checkpoint: Checkpoint = no_checkpoint,
 ) -> LoadResult:
-    """Replace `raw.<table>` straight from the reader (one write), validate it in place, commit or roll back."""
+    """Replace `raw.<table>` from the reader, validate it in place, commit or roll back."""
     skipped: list[str] = []
     table = f"{RAW_SCHEMA}.{spec.name}"
     view, rejects = f"_load_{spec.name}", f"_rejects_{spec.name}"
     cols = ", ".join(f'"{c}"' for c in spec.column_names)
     conn.execute("begin transaction")
     try:
-        # Insertion order is preserved: the new table's row ids follow the reader's output, file then line.
-        conn.execute(f"create or replace table {table} as select * from {read_csv_sql(files, spec)}")
-        error = first_reader_error(conn, shown)
-        if error:
-            raise error
+        number_lines(conn, spec, files, shown, table)
         scans = wait_for_scans()
-        # Line = row id - the table's first row id - rows of the earlier files + 2 (header = line 1), written
-        # by one update of two columns: far cheaper than numbering rows while reading (which serialises
-        # DuckDB's parallel CSV reader: measured 2x) or a window over the files.
-        values, offset = [], 0
-        for p in files:
-            values.append(f"({sql_str(str(p))}, {sql_str(shown[str(p)])}, {offset})")
-            offset += scans[shown[str(p)]].data_rows
-        first = conn.execute(f"select min(rowid) from {table}").fetchone()[0]
-        conn.execute(f"alter table {table} add column _source_line bigint")
-        conn.execute(
-            f"update {table} set _source_line = {table}.rowid - {first} - f.row_offset + 2, filename = f.shown "
-            f"from (values {', '.join(values)}) as f(path, shown, row_offset) where f.path = {table}.filename"
-        )
-        conn.execute(f"alter table {table} rename column filename to _source_file")
-        check_line_numbers(conn, table, scans)
+        offset = sum(scans[shown[str(p)]].data_rows for p in files)
         # _row (the row id) follows file then line order: the rules break ties between equal keys with it.
         conn.execute(
             f"create or replace temp view {view} as "
@@ -89,26 +71,42 @@ def load_full(
     return LoadResult(**{**result.__dict__, "skipped_checks": tuple(skipped)})
 
 
-def check_line_numbers(conn: duckdb.DuckDBPyConnection, table: str, scans: dict[str, FileScan]) -> None:
-    """Line numbers assume one line per row. A file with blank lines or a line break inside a quoted field
-    has another row count than its lines: number its rows in reader order instead (as near as we can get)."""
-    # A wrong count also shifts every later file's numbers: compare each file's first and last line too.
-    found = {
-        f: (n, lo, hi)
-        for f, n, lo, hi in conn.execute(
-            f"select _source_file, count(*), min(_source_line), max(_source_line) from {table} group by all"
-        ).fetchall()
-    }
-    off = [f for f, (n, lo, hi) in found.items() if (n, lo, hi) != (scans[f].data_rows, 2, scans[f].data_rows + 1)]
-    if not off:
-        return
-    marks = ", ".join("?" for _ in off)
+def number_lines(
+    conn: duckdb.DuckDBPyConnection, spec: RawTable, files: list[Path], shown: dict[str, str], table: str
+) -> None:
+    """Write `table` from the reader with each row's `_source_file` and `_source_line`, in two streaming
+    passes that DuckDB runs in parallel and spills to disk: memory does not grow with the data.
+
+    The reader writes a staging table in its output order (file, then line: insertion order is preserved)
+    with each row's file index. Each file's rows are then consecutive row ids, so a row's line is its row id
+    minus its file's first row id, plus 2 (the header is line 1): one aggregate finds every file's first row
+    id, and the table is written from the staging table with both columns computed per row. (An update of
+    every row instead keeps its undo state in memory until the commit: it runs out of memory at scale.)
+    A file with blank lines or a line break inside a quoted field is numbered by its rows, as near as the
+    reader lets us get."""
+    stage = f"{RAW_SCHEMA}._loading_{spec.name}"
+    cols = ", ".join(f'"{c}"' for c in spec.column_names)
+    read = read_csv_sql(files, spec)
+    conn.execute(f"create or replace table {stage} as select {cols}, cast(file_index as bigint) as _file from {read}")
+    error = first_reader_error(conn, shown)
+    if error:
+        raise error
+    firsts = [None] * len(files)
+    consecutive = True
+    for index, rows, first, last in conn.execute(
+        f"select _file, count(*), min(rowid), max(rowid) from {stage} group by _file"
+    ).fetchall():
+        firsts[index] = first
+        consecutive &= last - first + 1 == rows
+    params: list[object] = [[shown[str(p)] for p in files]]
+    if consecutive:
+        line = "rowid - $2[_file + 1] + 2"
+        params.append([f if f is not None else 0 for f in firsts])
+    else:  # never seen (the reader keeps each file's rows together): number them by a sort, which spills
+        line = "row_number() over (partition by _file order by rowid) + 1"
     conn.execute(
-        f"""
-        update {table} set _source_line = n.line
-        from (select rowid as r, row_number() over (partition by _source_file order by _source_line) + 1 as line
-              from {table} where _source_file in ({marks})) n
-        where {table}.rowid = n.r
-        """,
-        off,
+        f"create or replace table {table} as select {cols}, $1[_file + 1] as _source_file, "
+        f"cast({line} as bigint) as _source_line from {stage}",
+        params,
     )
+    conn.execute(f"drop table {stage}")

@@ -11,16 +11,16 @@ checked against):
   each series they extend, for the rules over neighbouring rows) and inserted. Anything the append path
   would have to reject or quarantine sends the table down the full path instead, so errors and
   quarantines are exactly those of a full load;
-- **full**: `raw.<table>` is replaced straight from DuckDB's CSV reader with the declared column types (one
-  write, as fast as the reader), then validated in place before the commit.
+- **full**: `raw.<table>` is replaced from DuckDB's CSV reader with the declared column types (two streaming
+  passes that spill: memory does not grow with the data), then validated in place before the commit.
 
 Values that do not parse are collected by the reader itself (`store_rejects`), which knows the file, line
 and column. Rules the reader cannot check (required values, allowed codes, primary keys, row rules, and the
-rules over several rows or other raw tables in `checks.py`) run as SQL on the new table. A row's line
-number comes from its position in the reader's output and each file's row count (counted while the file
-is hashed), checked against what the reader read. A few rules quarantine instead of failing: the
-offending row goes to `raw_rejects.<table>` with its rule and reason, replaced in the same transaction.
-If anything fails, the transaction is rolled back and `raw.<table>` is untouched.
+rules over several rows or other raw tables in `checks.py`) run as SQL on the new table. A row's line number
+comes from its position in the reader's output: its row id less its file's first row id. A few rules
+quarantine instead of failing: the offending row goes to `raw_rejects.<table>` with its rule and reason,
+replaced in the same transaction. If anything fails, the transaction is rolled back and `raw.<table>` is
+untouched.
 """
 
 from __future__ import annotations

@@ -529,9 +529,9 @@ TABLES: tuple[RawTable, ...] = (
             Column("company_id", "VARCHAR", required=False),
             Column("title", "VARCHAR"),
             Column("description", "VARCHAR", required=False),
-            Column("event_time_local", "VARCHAR", required=False, description="HH:MM local time, where a source gives it"),
-            Column("event_timezone", "VARCHAR", required=False, description="IANA zone of event_date and event_time_local"),
-            Column("event_utc_offset_hours", "DOUBLE", required=False, description="UTC offset of that zone on event_date"),
+            Column("event_time_local", "VARCHAR", required=False, description="HH:MM local time, where given"),
+            Column("event_timezone", "VARCHAR", required=False, description="IANA zone of the date and time"),
+            Column("event_utc_offset_hours", "DOUBLE", required=False, description="UTC offset of that zone that day"),
             Column(
                 "timing_basis",
                 "VARCHAR",

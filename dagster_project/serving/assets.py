@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from ..paths import build_db_path, published_db_path
+from ..paths import build_db_path, engine, published_db_path, spark_marts_dir
 from .publish import publish
 
 PUBLISHED_KEY = dg.AssetKey(["warehouse", "published"])
@@ -26,8 +26,10 @@ def build_published_warehouse(dbt_models: dg.AssetsDefinition) -> dg.AssetsDefin
 
 
 def _publish(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
-    result = publish(build_db_path(), published_db_path())
-    context.log.info(f"published {len(result.tables)} tables to {result.path}")
+    # Spark's marts are Parquet folders; the serving file and its Parquet copies look the same either way.
+    marts = spark_marts_dir() if engine() == "spark" else None
+    result = publish(build_db_path(), published_db_path(), marts_parquet_dir=marts)
+    context.log.info(f"published {len(result.tables)} tables built on {engine()} to {result.path}")
     return dg.MaterializeResult(
         metadata={
             "path": dg.MetadataValue.path(str(result.path)),
@@ -35,5 +37,6 @@ def _publish(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
             "tables": dg.MetadataValue.json(result.tables),
             "seed_fingerprint": result.seed_fingerprint,
             "built_at_utc": result.built_at,
+            "engine": engine(),
         }
     )

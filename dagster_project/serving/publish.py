@@ -71,14 +71,32 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
 
 
 def seed_fingerprint(conn: duckdb.DuckDBPyConnection) -> str:
-    rows = conn.execute("select table_name, file, sha256 from raw._seed_files order by all").fetchall()
+    rows = conn.execute("select table_name, file, sha256 from build.raw._seed_files order by all").fetchall()
     return hashlib.sha256("\n".join("\t".join(r) for r in rows).encode()).hexdigest()
 
 
+def _spark_marts(conn: duckdb.DuckDBPyConnection, marts_parquet_dir: Path) -> list[str]:
+    """Spark's marts (one folder of Parquet files per table) as views in this session's schema `marts`."""
+    conn.execute(f"create schema if not exists memory.{PUBLISHED_SCHEMA}")
+    tables = sorted(p.name for p in marts_parquet_dir.iterdir() if p.is_dir() and any(p.glob("*.parquet")))
+    for table in tables:
+        conn.execute(
+            f"create view memory.{PUBLISHED_SCHEMA}.{table} as "
+            f"select * from read_parquet('{marts_parquet_dir / table}/*.parquet')"
+        )
+    return tables
+
+
 def publish(
-    build_db: Path, published: Path, parquet_dir: Path | None = None, checkpoint: Checkpoint = no_checkpoint
+    build_db: Path,
+    published: Path,
+    parquet_dir: Path | None = None,
+    checkpoint: Checkpoint = no_checkpoint,
+    marts_parquet_dir: Path | None = None,
 ) -> PublishResult:
     """Copy the `marts` schema of `build_db` to `published`, atomically; export Parquet alongside.
+    With `marts_parquet_dir` (a Spark build: one folder of Parquet files per mart), the marts are read from
+    there instead; the seed fingerprint still comes from `build_db`, where the loader validated the seeds.
     `checkpoint` is called with `publish-parquet` (every Parquet file written, none renamed) and
     `publish-before-rename` (the new file complete, not yet renamed over the old one)."""
     folder = published.parent
@@ -96,16 +114,20 @@ def publish(
     # preserving it lets both cores write the copy (measured: ~1.5x faster on the largest mart).
     conn = connect_memory(preserve_insertion_order=False)
     conn.execute(f"attach '{build_db}' as build (read_only)")
-    conn.execute("use build")
+    if marts_parquet_dir is None:
+        conn.execute("use build")
     try:
-        tables = [
-            r[0]
-            for r in conn.execute(
-                "select table_name from information_schema.tables "
-                "where table_schema = ? and table_type = 'BASE TABLE' order by table_name",
-                [PUBLISHED_SCHEMA],
-            ).fetchall()
-        ]
+        if marts_parquet_dir is not None:
+            tables = _spark_marts(conn, marts_parquet_dir)
+        else:
+            tables = [
+                r[0]
+                for r in conn.execute(
+                    "select table_name from information_schema.tables "
+                    "where table_schema = ? and table_type = 'BASE TABLE' order by table_name",
+                    [PUBLISHED_SCHEMA],
+                ).fetchall()
+            ]
         if not tables:
             raise RuntimeError(f"{build_db} has no tables in schema '{PUBLISHED_SCHEMA}': nothing to publish")
         fingerprint = seed_fingerprint(conn)

@@ -175,7 +175,7 @@ themselves (temporary table, `create or replace table`) are written for and test
 {# Post-hook: save the model file's checksum and, optionally, per-symbol fingerprints of the inputs the model
    does not store (`items_sql`: columns item, fingerprint), in incremental_state.<model>. #}
 {% macro incremental_save_state(items_sql=none) -%}
-    {%- if execute -%}
+    {%- if execute and config.get('materialized') == 'incremental' -%}
         {%- set state = incremental_state_relation() -%}
         {%- do run_query("create schema if not exists " ~ state.include(identifier=false)) -%}
         {%- set sql -%}
