@@ -388,8 +388,9 @@ def build_once(seeds: Path, warehouse: Path, fresh: bool, engine: str | None = N
     if DBT_EXCLUDE:
         cmd = [PY, "-c", BUILD_EXCLUDING, str(seeds), *DBT_EXCLUDE]
     env = build_env(warehouse)
-    if engine:
+    if engine:  # each engine its own dbt artefacts: another target invalidates dbt's partial parse
         env["ENGINE"] = engine
+        env["DBT_TARGET_PATH"] = str(WORK / f"dbt_target_{engine}")
     r = run_monitored(cmd, env)
     steps = {m.group(1): float(m.group(2)) for m in STEP_RE.finditer(r["stderr"])}
     res = {
