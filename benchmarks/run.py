@@ -684,7 +684,9 @@ def bench_dagster(seeds: Path, runs: int) -> dict:
 
 
 # ----------------------------------------------------------------------------------------- engines
-def bench_engines(seeds: Path, runs: int, engines: list[str], scale: dict | None) -> dict:
+def bench_engines(
+    seeds: Path, runs: int, engines: list[str], scale: dict | None, saved: Callable[[dict], None] = lambda _: None
+) -> dict:
     """Full builds (`python -m dagster_project.cli.build`, raw -> dbt -> publish) on each engine (ENGINE env var),
     on the same seeds, alternating the order each round: wall time, per-step time and the peak RSS of the
     whole process tree (build.py, dbt, and for Spark the JVM that pyspark starts as a child). Per-row cost:
@@ -697,6 +699,7 @@ def bench_engines(seeds: Path, runs: int, engines: list[str], scale: dict | None
             warehouse = WORK / f"engine_{engine}"
             r = build_once(seeds, warehouse, fresh=True, engine=engine)
             per[engine].append(r)
+            saved({"runs": per, "partial": True})  # a long Spark build stopped later keeps the builds done
             if not r["ok"]:
                 log(f"engines: {engine} build failed: {r.get('error', '')[-500:]}")
     for engine in engines:
@@ -990,7 +993,12 @@ def main(argv: list[str] | None = None) -> int:
         res["dagster"] = bench_dagster(seeds, args.dagster_runs)
         save()
     if args.engines:
-        res["engines"] = bench_engines(seeds, args.runs, args.engines, res["scale"])
+
+        def saved(partial: dict) -> None:
+            res["engines"] = partial
+            save()
+
+        res["engines"] = bench_engines(seeds, args.runs, args.engines, res["scale"], saved)
         save()
     save()
     width = max(len(r[0]) for r in summarize(res)) if summarize(res) else 40
