@@ -153,9 +153,12 @@ bench-data: setup
 
 ## Benchmark on the generated seeds (generated first if missing or at another scale); writes
 ## benchmarks/results/latest.json. Quick run: `make bench N_LISTINGS=200 YEARS=3`; more options: BENCH_ARGS="...".
-bench: setup
+## `make bench ENGINE=spark N_LISTINGS=50 YEARS=2 BENCH_RUNS=1`: full builds on DuckDB and on Spark side by side
+## (alternating; wall, peak RSS incl. the JVM, cost per input row) -> benchmarks/results/engines.json.
+BENCH_ENGINES := $(if $(filter spark,$(ENGINE)),--engines duckdb spark --skip raw full queries incremental dagster --out benchmarks/results/engines.json,)
+bench: setup $(if $(filter spark,$(ENGINE)),setup-spark)
 	$(BIN)/python benchmarks/generate.py --listings $(N_LISTINGS) --years $(YEARS) --seed $(BENCH_SEED) --out $(BENCH_DATA) --if-missing
-	$(BIN)/python benchmarks/run.py --seeds $(BENCH_DATA) --runs $(BENCH_RUNS) $(BENCH_ARGS)
+	$(BIN)/python benchmarks/run.py --seeds $(BENCH_DATA) --runs $(BENCH_RUNS) $(BENCH_ENGINES) $(BENCH_ARGS)
 
 # --- Scale benchmark (issue 18): ten times the default market, out of core. Not part of CI: ~22 GB of CSV
 # plus ~55-70 GB for the warehouse at its peak (2.5x the CSV, measured at 2,000 listings),

@@ -54,22 +54,25 @@ HEADERS = {
     "prices": "symbol,date,currency,open,high,low,close,adj_close,volume,price_basis,source,basis,note",
     "fx": "date,base_currency,quote_currency,rate,source,basis,note",
     "corporate_actions": "symbol,action_type,ex_date,announced_on,payable_on,amount,currency,amount_per,"
-    "split_ratio,in_vendor_adjustment,source,basis,note",
+    "split_ratio,in_vendor_adjustment,vendor_amount,source,basis,note",
     "fundamentals": "company_id,fiscal_year,fiscal_quarter,period_end,announced_on,metric,value,currency,"
     "source,source_kind,basis,note",
-    "segments": "company_id,fiscal_year,fiscal_quarter,period_end,announced_on,segment,metric,value,currency,"
+    "segments": "company_id,fiscal_year,fiscal_quarter,period_end,announced_on,presentation,segment,metric,value,"
+    "currency,source,source_kind,basis,note",
+    "segment_mapping": "company_id,presentation,valid_from,valid_to,segment,segment_name,sotp_group,reports_revenue,"
     "source,source_kind,basis,note",
     "balance_sheet": "company_id,period_end,announced_on,item,value,currency,source,source_kind,basis,note",
     "capex": "company_id,fiscal_year,fiscal_quarter,period_end,announced_on,definition,value,currency,"
     "source,source_kind,basis,note",
     "guidance": "company_id,period_label,period_start,period_end,announced_on,low,high,currency,definition,"
-    "source,source_kind,basis,note",
+    "guidance_kind,source,source_kind,basis,note",
     "earnings_calendar": "company_id,fiscal_year,fiscal_quarter,period_end,release_date,release_time,release_timezone,"
     "source,source_kind,basis,note",
     "companies": "company_id,name,country,basket,reporting_currency,fiscal_year_end_month,sector,source,basis,note",
     "listings": "symbol,name,company_id,instrument_type,exchange,market,currency,ordinary_shares_per_unit,"
     "benchmark_symbol,is_primary_listing,description,source,basis,note",
-    "events": "event_id,event_date,event_type,company_id,title,description,source,basis,note",
+    "events": "event_id,event_date,event_type,company_id,title,description,event_time_local,event_timezone,"
+    "event_utc_offset_hours,timing_basis,timing_source,source,basis,note",
 }
 
 # The shipped companies: (company_id, name, country, fiscal year end month,
@@ -128,6 +131,19 @@ SEGMENT_SPLIT_ALIBABA = {  # share of group revenue; inter-segment elimination i
     "digital_media_entertainment": 0.02,
     "inter_segment_elimination": -0.08,
 }  # all_others absorbs the remainder so the segments sum exactly to revenue
+# The generated Alibaba segments as one presentation (the segment names and SOTP groups of its six business
+# groups, FY2024-FY2025); valid from the first generated release, still current.
+ALIBABA_PRESENTATION = "FY2025"
+SEGMENT_MAPPING_ALIBABA = {
+    "taobao_tmall": ("Taobao and Tmall Group", "ecommerce"),
+    "aidc": ("Alibaba International Digital Commerce Group", "ecommerce"),
+    "cloud_intelligence": ("Cloud Intelligence Group", "cloud_ai"),
+    "cainiao": ("Cainiao Smart Logistics Network Limited", "other_operating"),
+    "local_services": ("Local Services Group", "other_operating"),
+    "digital_media_entertainment": ("Digital Media and Entertainment Group", "other_operating"),
+    "all_others": ("All others", "other_operating"),
+    "inter_segment_elimination": ("Inter-segment elimination", "elimination"),
+}
 REAL_SEGMENT = {
     "amazon": "aws",
     "alphabet": "google_cloud",
@@ -423,6 +439,8 @@ def generate(
         "guidance",
         "reference",
         "events",
+        "earnings_calendar",
+        "segment_mapping",
     ):
         (out / family).mkdir(parents=True, exist_ok=True)
     (next_dir / "prices").mkdir(parents=True)
@@ -610,7 +628,7 @@ def generate(
         "corporate_actions.csv",
         div,
         "select symbol, action_type, ex_date, announced_on, payable_on, round(amount, 4), currency, "
-        f"amount_per, null, null, '{src}', 'estimate', null from frame",
+        f"amount_per, null, null, null, '{src}', 'estimate', null from frame",
         "corporate_actions",
     )
 
@@ -639,6 +657,9 @@ def _price_rows(path, idx, market, sym, ccy, kind, ratio, half_mask, wd64, rng, 
     """Long-format rows of one listing on its trading days `idx` (indices into the weekday axis)."""
     n = len(idx)
     close = path[idx]
+    on_grid = market == "HK" and kind == "ordinary_share"  # HK trades print on the HKEX spread table
+    if on_grid:
+        close = hk_tick_round(close, wd64[idx])
     prev = np.concatenate([[close[0]], close[:-1]])
     gap = np.exp(rng.normal(0, 0.004, n))
     open_ = prev * gap
@@ -646,6 +667,8 @@ def _price_rows(path, idx, market, sym, ccy, kind, ratio, half_mask, wd64, rng, 
     high = np.maximum(open_, close) * (1 + spread)
     low = np.minimum(open_, close) * (1 - spread * rng.uniform(0.5, 1.0, n))
     volume = np.round(np.exp(rng.normal(np.log(2e6), 0.6, n))).astype(np.int64)
+    if on_grid:
+        open_, high, low = (hk_tick_round(x, wd64[idx]) for x in (open_, high, low))
     note = np.full(n, None, dtype=object)
     basis = "index_level"
     factor = np.ones(n)
@@ -718,6 +741,37 @@ def _price_rows(path, idx, market, sym, ccy, kind, ratio, half_mask, wd64, rng, 
             "note": note,
         }
     )
+
+
+# HKEX spread table (Part A): (upper price bound, tick), and the smaller ticks from the first phase of the
+# minimum spread reduction (dbt var hkex_spread_phase1_from; tests/market/assert_hk_closes_on_tick_grid.sql).
+HK_TICKS = [
+    (0.25, 0.001),
+    (0.5, 0.005),
+    (10, 0.01),
+    (20, 0.02),
+    (100, 0.05),
+    (200, 0.1),
+    (500, 0.2),
+    (1000, 0.5),
+    (2000, 1),
+    (5000, 2),
+    (np.inf, 5),
+]
+HK_TICKS_PHASE1 = [(0.25, 0.001), (0.5, 0.005), (20, 0.01), (50, 0.02)] + HK_TICKS[4:]
+HK_PHASE1_FROM = np.datetime64("2025-08-04")
+
+
+def _ticks(price: np.ndarray, table: list[tuple[float, float]]) -> np.ndarray:
+    bounds = np.array([b for b, _ in table])
+    sizes = np.array([t for _, t in table])
+    return sizes[np.minimum(np.searchsorted(bounds, price, side="right"), len(sizes) - 1)]
+
+
+def hk_tick_round(price: np.ndarray, dates: np.ndarray) -> np.ndarray:
+    """Each price to the nearest point of its HKEX tick grid on its date (never below the smallest tick)."""
+    tick = np.where(dates >= HK_PHASE1_FROM, _ticks(price, HK_TICKS_PHASE1), _ticks(price, HK_TICKS))
+    return np.maximum(np.round(price / tick) * tick, tick)
 
 
 def _month_end(year: np.ndarray, month: np.ndarray) -> np.ndarray:
@@ -801,12 +855,16 @@ def _filings(
     )
     w.write_table("fundamentals", "synthetic.csv", fund, sel, "fundamentals")
     # The earnings calendar: each quarter published on the day its figures were announced.
-    calendar = key.drop_duplicates(["company_id", "fiscal_year", "fiscal_quarter"])
+    # US companies publish after the New York close with a stated time; the others give the date only.
+    calendar = key.assign(is_us=(c["country"] == "US").to_numpy()).drop_duplicates(
+        ["company_id", "fiscal_year", "fiscal_quarter"]
+    )
     w.write_table(
         "earnings_calendar",
         "synthetic.csv",
         calendar,
-        "select company_id, fiscal_year, fiscal_quarter, period_end, announced_on, null, null, "
+        "select company_id, fiscal_year, fiscal_quarter, period_end, announced_on, "
+        "case when is_us then '16:05' end, case when is_us then 'America/New_York' end, "
         f"'{src}', '{SOURCE_KIND}', 'estimate', null from frame",
         "earnings_calendar",
     )
@@ -882,13 +940,36 @@ def _filings(
         full = full[full["n"] == 4].drop(columns="n").assign(fiscal_quarter=0)
         seg = pd.concat([seg, full], ignore_index=True)
     seg = seg.sort_values(["company_id", "fiscal_year", "fiscal_quarter"], kind="stable")
+    # Alibaba's segments follow one dated presentation (seeds/segment_mapping), in force from its first
+    # generated release on; every other company's segments are kept as first published ('as_reported').
+    seg["presentation"] = np.where(seg["company_id"] == "alibaba", ALIBABA_PRESENTATION, "as_reported")
     w.write_table(
         "segments",
         "synthetic.csv",
         seg,
-        "select company_id, fiscal_year, fiscal_quarter, period_end, announced_on, segment, metric, "
+        "select company_id, fiscal_year, fiscal_quarter, period_end, announced_on, presentation, segment, metric, "
         f"value, currency, '{src}', '{SOURCE_KIND}', 'estimate', null from frame",
         "segments",
+    )
+    ali_seg = seg[seg["company_id"] == "alibaba"]
+    mapping = pd.DataFrame(
+        [
+            ("alibaba", ALIBABA_PRESENTATION, segment, name, group)
+            for segment, (name, group) in SEGMENT_MAPPING_ALIBABA.items()
+        ],
+        columns=["company_id", "presentation", "segment", "segment_name", "sotp_group"],
+    )
+    if len(ali_seg):
+        mapping["valid_from"] = ali_seg["announced_on"].min()
+    else:  # Alibaba has no quarter in the window: the mapping still names its structure
+        mapping["valid_from"] = np.datetime64(start)
+    w.write_table(
+        "segment_mapping",
+        "synthetic.csv",
+        mapping,
+        "select company_id, presentation, valid_from, null, segment, segment_name, sotp_group, true, "
+        f"'{src}', '{SOURCE_KIND}', 'estimate', null from frame",
+        "segment_mapping",
     )
 
     # Balance sheet at each quarter end, announced with the quarter.
@@ -974,7 +1055,7 @@ def _filings(
         "capex_guidance.csv",
         guidance,
         "select company_id, label, p_start, p_end, announced, low, "
-        "case when isnan(high) then null else high end, currency, 'company_reported', "
+        "case when isnan(high) then null else high end, currency, 'company_reported', 'formal_outlook', "
         f"'{src}', '{SOURCE_KIND}', 'estimate', null from frame",
         "guidance",
     )
@@ -1009,14 +1090,33 @@ def _events(w: Writer, comp: pd.DataFrame, rng: np.random.Generator, start: dt.d
             "title": [f"Synthetic {t.replace('_', ' ')} {i}" for i, t in enumerate(k)],
         }
     )
+    # Timing: a US company's event in New York time (UTC offset by US daylight saving time), any other in
+    # Beijing time; about half carry a reported local time, the rest the date only.
+    country = dict(zip(comp["company_id"], comp["country"], strict=True))
+    is_us = np.array([country.get(cid) == "US" for cid in company])
+    dst = np.array([_us_dst(d) for d in pd.DatetimeIndex(dates).date])
+    has_time = rng.random(n) < 0.5
+    hours = rng.integers(7, 22, n)
+    ev = ev.assign(
+        tz=np.where(is_us, "America/New_York", "Asia/Shanghai"),
+        utc_offset=np.where(is_us, np.where(dst, -4.0, -5.0), 8.0),
+        time_local=[f"{h:02d}:30" if t else None for h, t in zip(hours, has_time, strict=True)],
+        timing=np.where(has_time, "time_reported", "date_only"),
+    )
     ev = ev.sort_values(["date", "event_id"], kind="stable")
     w.write_table(
         "events",
         "ai_events.csv",
         ev,
-        f"select event_id, date, type, company_id, title, null, '{src}', 'estimate', null from frame",
+        "select event_id, date, type, company_id, title, null, time_local, tz, utc_offset, timing, null, "
+        f"'{src}', 'estimate', null from frame",
         "events",
     )
+
+
+def _us_dst(day: dt.date) -> bool:
+    """US daylight saving time: second Sunday of March to first Sunday of November."""
+    return _nth_weekday(day.year, 3, 6, 2) <= day < _nth_weekday(day.year, 11, 6, 1)
 
 
 def _check_headers(out: Path) -> None:

@@ -361,6 +361,7 @@ BUILD_EXCLUDING = """
 import sys, time
 from pathlib import Path
 from dagster_project.cli import build
+from dagster_project.dbt.project import run_dbt
 from dagster_project.paths import build_db_path, published_db_path, warehouse_dir
 from dagster_project.serving.publish import publish
 warehouse_dir().mkdir(parents=True, exist_ok=True)
@@ -372,16 +373,25 @@ t = time.perf_counter(); publish(build_db_path(), published_db_path())
 print(f"publish: {time.perf_counter() - t:.1f}s", file=sys.stderr)
 """
 DBT_EXCLUDE: list[str] = []
+# dbt --vars for every build.py build (--dbt-vars): e.g. coverage windows moved inside a generated window that
+# does not reach the project's own (a short --years); recorded in the JSON. Dagster runs use the project's vars.
+DBT_VARS: list[str] = []
 
 
-def build_once(seeds: Path, warehouse: Path, fresh: bool) -> dict:
+def build_once(seeds: Path, warehouse: Path, fresh: bool, engine: str | None = None) -> dict:
     if fresh and warehouse.exists():
         shutil.rmtree(warehouse)
     warehouse.mkdir(parents=True, exist_ok=True)
     cmd = [PY, "-m", "dagster_project.cli.build", "--seeds-dir", str(seeds)]
+    if DBT_VARS:
+        cmd += ["--dbt-vars", DBT_VARS[0]]
     if DBT_EXCLUDE:
         cmd = [PY, "-c", BUILD_EXCLUDING, str(seeds), *DBT_EXCLUDE]
-    r = run_monitored(cmd, build_env(warehouse))
+    env = build_env(warehouse)
+    if engine:  # each engine its own dbt artefacts: another target invalidates dbt's partial parse
+        env["ENGINE"] = engine
+        env["DBT_TARGET_PATH"] = str(WORK / f"dbt_target_{engine}")
+    r = run_monitored(cmd, env)
     steps = {m.group(1): float(m.group(2)) for m in STEP_RE.finditer(r["stderr"])}
     res = {
         "wall_s": r["wall_s"],
@@ -673,6 +683,49 @@ def bench_dagster(seeds: Path, runs: int) -> dict:
     }
 
 
+# ----------------------------------------------------------------------------------------- engines
+def bench_engines(
+    seeds: Path, runs: int, engines: list[str], scale: dict | None, saved: Callable[[dict], None] = lambda _: None
+) -> dict:
+    """Full builds (`python -m dagster_project.cli.build`, raw -> dbt -> publish) on each engine (ENGINE env var),
+    on the same seeds, alternating the order each round: wall time, per-step time and the peak RSS of the
+    whole process tree (build.py, dbt, and for Spark the JVM that pyspark starts as a child). Per-row cost:
+    wall time per input row (every raw table's rows) and the dbt step per input row."""
+    per: dict[str, list[dict]] = {e: [] for e in engines}
+    for i in range(runs):
+        order = engines if i % 2 == 0 else list(reversed(engines))
+        for engine in order:
+            log(f"engines: {engine} full build {i + 1}/{runs}")
+            warehouse = WORK / f"engine_{engine}"
+            r = build_once(seeds, warehouse, fresh=True, engine=engine)
+            per[engine].append(r)
+            saved({"runs": per, "partial": True})  # a long Spark build stopped later keeps the builds done
+            if not r["ok"]:
+                log(f"engines: {engine} build failed: {r.get('error', '')[-500:]}")
+    for engine in engines:
+        shutil.rmtree(WORK / f"engine_{engine}", ignore_errors=True)
+    rows = sum((scale or {}).get("rows", {}).values()) if scale else None
+    out: dict = {"runs": per, "input_rows": rows, "engines": {}}
+    for engine in engines:
+        ok = [r for r in per[engine] if r["ok"]]
+        wall = median([r["wall_s"] for r in ok])
+        dbt_s = median([r["steps_s"].get("dbt") for r in ok])
+        peak = median([r["peak_rss_bytes"] for r in ok])
+        out["engines"][engine] = {
+            "ok_runs": len(ok),
+            "median_wall_s": wall,
+            "median_steps_s": {s: median([r["steps_s"].get(s) for r in ok]) for s in STEPS},
+            "median_peak_rss_gib": peak / 2**30 if peak else None,
+            "us_per_input_row": wall / rows * 1e6 if wall and rows else None,
+            "dbt_us_per_input_row": dbt_s / rows * 1e6 if dbt_s and rows else None,
+        }
+    base = out["engines"].get(engines[0], {}).get("median_wall_s")
+    for engine in engines[1:]:
+        w = out["engines"][engine].get("median_wall_s")
+        out["engines"][engine]["wall_ratio_to_" + engines[0]] = w / base if w and base else None
+    return out
+
+
 # ------------------------------------------------------------------------------------------- main
 def machine() -> dict:
     mem = None
@@ -808,6 +861,31 @@ def summarize(res: dict) -> list[tuple[str, str, str, str]]:
             )
         else:
             rows.append((f"query {name}", r.get("skipped") or r.get("error", "?"), "", "n/a"))
+    eng = (res.get("engines") or {}).get("engines") or {}
+    for engine, e in eng.items():
+        if not e.get("median_wall_s"):
+            rows.append((f"engine {engine}: full build", "failed", "", ""))
+            continue
+        steps = e["median_steps_s"]
+        ratio = next((v for k, v in e.items() if k.startswith("wall_ratio_to_") and v), None)
+        rows.append(
+            (
+                f"engine {engine}: full build wall / peak RSS",
+                f"{e['median_wall_s']:.1f} s / {e['median_peak_rss_gib']:.2f} GiB"
+                + (f" ({ratio:.1f}x)" if ratio else ""),
+                "",
+                "",
+            )
+        )
+        rows.append(
+            (
+                f"  {engine}: raw / dbt / publish; us per input row (all / dbt)",
+                " / ".join(f"{steps.get(s) or 0:.1f}" for s in STEPS)
+                + f" s; {e['us_per_input_row'] or 0:.0f} / {e['dbt_us_per_input_row'] or 0:.0f}",
+                "",
+                "",
+            )
+        )
     dg_ = res.get("dagster", {})
     if dg_.get("ratio"):
         rows.append(
@@ -844,8 +922,16 @@ def main(argv: list[str] | None = None) -> int:
         help="dbt selectors to exclude from the builds (workaround for a failing test; recorded)",
     )
     parser.add_argument("--reuse-raw", type=Path, help="take the raw_load section from an earlier result file")
+    parser.add_argument("--dbt-vars", help="dbt --vars (YAML/JSON) for every build.py build (recorded)")
+    parser.add_argument(
+        "--engines",
+        nargs="+",
+        choices=["duckdb", "spark"],
+        help="also compare full builds on these engines side by side (ENGINE=...; e.g. duckdb spark)",
+    )
     args = parser.parse_args(argv)
     DBT_EXCLUDE[:] = args.dbt_exclude
+    DBT_VARS[:] = [args.dbt_vars] if args.dbt_vars else []
     seeds = args.seeds.resolve()
     if not (seeds / "prices").exists():
         print(f"{seeds} has no generated seeds: run `make bench-data` first", file=sys.stderr)
@@ -868,6 +954,8 @@ def main(argv: list[str] | None = None) -> int:
             "dbt_seed_rows": args.dbt_seed_rows,
             "skip": args.skip,
             "dbt_exclude": args.dbt_exclude,
+            "dbt_vars": args.dbt_vars,
+            "engines": args.engines,
             "raw_load_reused_from": str(args.reuse_raw) if args.reuse_raw else None,
         },
         "targets": TARGETS,
@@ -903,6 +991,14 @@ def main(argv: list[str] | None = None) -> int:
         save()
     if "dagster" not in args.skip:
         res["dagster"] = bench_dagster(seeds, args.dagster_runs)
+        save()
+    if args.engines:
+
+        def saved(partial: dict) -> None:
+            res["engines"] = partial
+            save()
+
+        res["engines"] = bench_engines(seeds, args.runs, args.engines, res["scale"], saved)
         save()
     save()
     width = max(len(r[0]) for r in summarize(res)) if summarize(res) else 40
