@@ -104,3 +104,17 @@
 {% macro market_exact_sum(expr) -%}
     cast(sum(cast({{ expr }} as decimal(38, 18))) as double)
 {%- endmacro %}
+
+{# The non-null values of `measure` joined by `delimiter_text` in sorted order; NULL when there are none.
+   dbt's listagg ignores the order on Spark and returns '' for nothing, so both are made explicit here. #}
+{% macro sorted_listagg(measure, delimiter_text) -%}
+    {{ return(adapter.dispatch('sorted_listagg')(measure, delimiter_text)) }}
+{%- endmacro %}
+
+{% macro default__sorted_listagg(measure, delimiter_text) -%}
+    nullif({{ dbt.listagg(measure, delimiter_text, "order by " ~ measure) }}, '')
+{%- endmacro %}
+
+{% macro spark__sorted_listagg(measure, delimiter_text) -%}
+    nullif(array_join(array_sort(collect_list({{ measure }})), {{ delimiter_text }}), '')
+{%- endmacro %}

@@ -61,7 +61,7 @@ aggregated as (
         count(*) as companies_expected,
         count(capex_usd) as companies_reporting,
         sum(capex_usd) as capex_usd_reported,
-        nullif({{ dbt.listagg("case when capex_usd is null then company_id end", "';'", "order by company_id") }}, '') as missing_companies,
+        {{ sorted_listagg("case when capex_usd is null then company_id end", "';'") }} as missing_companies,
         count(case when capex_usd is not null and capex_usd_prior_year is not null then 1 end) as companies_in_yoy,
         sum(case when capex_usd_prior_year is not null then capex_usd end) as capex_usd_like_for_like,
         sum(case when capex_usd is not null then capex_usd_prior_year end) as capex_usd_prior_year_like_for_like

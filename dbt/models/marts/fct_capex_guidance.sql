@@ -50,7 +50,7 @@ totals as (
         sum(coalesce(high_usd, low_usd)) as high_usd,
         sum(midpoint_usd) as midpoint_usd,
         max(case when is_run_rate then 1 else 0 end) = 1 as includes_run_rate,
-        nullif({{ dbt.listagg("case when is_run_rate then company_id end", "';'", "order by company_id") }}, '') as run_rate_companies
+        {{ sorted_listagg("case when is_run_rate then company_id end", "';'") }} as run_rate_companies
     from in_force
     group by as_of
 ),
