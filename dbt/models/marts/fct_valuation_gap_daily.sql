@@ -84,10 +84,11 @@ medians as (
             as {{ prefix }}_companies_carried,
         {{ market_median("case when basket = '" ~ basket ~ "' then earnings_yield_ttm_gaap end") }} as {{ prefix }}_median_earnings_yield_gaap,
         count(case when basket = '{{ basket }}' then earnings_yield_ttm_gaap end) as {{ prefix }}_companies_in_earnings_yield,
-        -- cap-weighted harmonic P/E = sum of market values / sum of earnings (market value x earnings yield)
+        -- cap-weighted harmonic P/E = sum of market values / sum of earnings (market value x earnings yield);
+        -- exact decimal sums, so a rerun on the same seeds gives the same last bits (parallel float sums do not)
         {{ market_positive_ratio(
-            "sum(case when basket = '" ~ basket ~ "' and earnings_yield_ttm_gaap is not null and market_cap_usd is not null then market_cap_usd end)",
-            "sum(case when basket = '" ~ basket ~ "' and earnings_yield_ttm_gaap is not null and market_cap_usd is not null then market_cap_usd * earnings_yield_ttm_gaap end)") }}
+            market_exact_sum("case when basket = '" ~ basket ~ "' and earnings_yield_ttm_gaap is not null and market_cap_usd is not null then market_cap_usd end"),
+            market_exact_sum("case when basket = '" ~ basket ~ "' and earnings_yield_ttm_gaap is not null and market_cap_usd is not null then market_cap_usd * earnings_yield_ttm_gaap end")) }}
             as {{ prefix }}_pe_harmonic_cap_weighted_gaap{{ ',' if not loop.last }}
         {%- endfor %}
     from company_pe
