@@ -92,8 +92,10 @@ lint: setup
 	$(BIN)/ruff check .
 
 ## SQL style (docs/sql-style.md): sqlfluff with the dbt templater over models, macros' users and analyses.
+## It compiles against an empty temporary warehouse, so it needs no build and never touches the user's.
 lint-sql: setup
-	$(BIN)/sqlfluff lint dbt/models analyses
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  WAREHOUSE_DIR="$$tmp" DAGSTER_HOME="$$tmp/dagster_home" $(BIN)/sqlfluff lint dbt/models analyses
 
 ## Rewrite Python files in the project's format.
 format: setup
