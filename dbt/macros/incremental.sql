@@ -211,12 +211,12 @@ themselves (temporary table, `create or replace table`) are written for and test
                     'c.currency', 'l.instrument_type', 'l.ordinary_shares_per_unit', 'ads.ads_ordinary_shares_per_unit',
                     'fx_div.usd_rate', 'fx_list.usd_rate'] -%}
     select a.symbol as item, {{ incremental_fingerprint(cols) }} as fingerprint
-    from {{ ref('stg_market__corporate_actions') }} as a
+    from {{ ref('stg_corporate_actions__corporate_actions') }} as a
     inner join (
-        select symbol, max(date) as last_price_date from {{ ref('stg_market__prices_daily') }} group by symbol
+        select symbol, max(date) as last_price_date from {{ ref('stg_prices__prices_daily') }} group by symbol
     ) as s
         on s.symbol = a.symbol
-    left join (select distinct symbol, currency from {{ ref('stg_market__prices_daily') }}) as c
+    left join (select distinct symbol, currency from {{ ref('stg_prices__prices_daily') }}) as c
         on c.symbol = a.symbol
     left join {{ ref('stg_reference__listings') }} as l
         on l.symbol = a.symbol
@@ -242,7 +242,7 @@ themselves (temporary table, `create or replace table`) are written for and test
     select symbol, cast('0001-01-01' as date) as from_date
     from (
         {{ incremental_changed_symbols(
-            "select symbol, date, close, adj_close, volume, price_basis, currency from " ~ ref('stg_market__prices_daily'),
+            "select symbol, date, close, adj_close, volume, price_basis, currency from " ~ ref('stg_prices__prices_daily'),
             "select symbol, date, vendor_close as close, vendor_adj_close as adj_close, volume, price_basis_source as price_basis, currency from " ~ this,
             ['close', 'adj_close', 'volume', 'price_basis', 'currency']) }}
         union all

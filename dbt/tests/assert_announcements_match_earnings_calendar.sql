@@ -18,16 +18,16 @@ calendar_companies as (
 
 family_dates as (
     select distinct 'fundamentals' as family, company_id, period_end, announced_on
-    from {{ ref('stg_filings__fundamentals_quarterly') }}
+    from {{ ref('stg_fundamentals__fundamentals_quarterly') }}
     union all
     select distinct 'segments', company_id, period_end, announced_on
-    from {{ ref('stg_filings__segments_quarterly') }}
+    from {{ ref('stg_segments__segments_quarterly') }}
     union all
     select distinct 'capex', company_id, period_end, announced_on
-    from {{ ref('stg_filings__capex_quarterly') }}
+    from {{ ref('stg_capex__capex_quarterly') }}
     union all
     select distinct 'balance_sheet', company_id, period_end, announced_on
-    from {{ ref('stg_filings__balance_sheet') }}
+    from {{ ref('stg_balance_sheet__balance_sheet') }}
 ),
 
 checked as (

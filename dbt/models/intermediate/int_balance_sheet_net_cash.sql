@@ -25,7 +25,7 @@ with pivoted as (
         {%- for item in all_cash_items + debt_items + investment_items + minority_items %}
         max(case when item = '{{ item }}' then value end) as {{ item[:-2] }}_local_m{{ ',' if not loop.last }}
         {%- endfor %}
-    from {{ ref('stg_filings__balance_sheet') }}
+    from {{ ref('stg_balance_sheet__balance_sheet') }}
     group by company_id, period_end
 ),
 

@@ -19,12 +19,12 @@ with capex as (
         currency,
         capex_local_m,
         basis
-    from {{ ref('stg_filings__capex_quarterly') }}
+    from {{ ref('stg_capex__capex_quarterly') }}
 ),
 
 revenue as (
     select company_id, fiscal_year, fiscal_quarter, currency, value as revenue_local_m
-    from {{ ref('stg_filings__fundamentals_quarterly') }}
+    from {{ ref('stg_fundamentals__fundamentals_quarterly') }}
     where metric = 'revenue_m'
 )
 

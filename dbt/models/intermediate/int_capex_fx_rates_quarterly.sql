@@ -10,7 +10,7 @@ with daily as (
         date,
         rate,
         {{ calendar_quarter_index('date') }} as calendar_quarter_index
-    from {{ ref('stg_market__fx_daily') }}
+    from {{ ref('stg_fx__fx_daily') }}
     where base_currency = 'USD'
 ),
 

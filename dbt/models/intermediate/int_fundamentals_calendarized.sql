@@ -9,7 +9,7 @@
 -- zone, the next day otherwise or when no time is stated (so a release after the Hong Kong close counts in
 -- Hong Kong from the next session; a company listed in both markets takes the later of the two).
 with fundamentals as (
-    select * from {{ ref('stg_filings__fundamentals_quarterly') }}
+    select * from {{ ref('stg_fundamentals__fundamentals_quarterly') }}
 ),
 
 companies as (

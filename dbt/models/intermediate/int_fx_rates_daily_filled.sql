@@ -5,7 +5,7 @@
 
 with observed as (
     select quote_currency, date, rate
-    from {{ ref('stg_market__fx_daily') }}
+    from {{ ref('stg_fx__fx_daily') }}
     where base_currency = 'USD'
 ),
 
@@ -16,7 +16,7 @@ bounds as (
         fx.first_date,
         case when px.last_price_date > fx.last_fx_date then px.last_price_date else fx.last_fx_date end as last_date
     from (select min(date) as first_date, max(date) as last_fx_date from observed) as fx
-    cross join (select max(date) as last_price_date from {{ ref('stg_market__prices_daily') }}) as px
+    cross join (select max(date) as last_price_date from {{ ref('stg_prices__prices_daily') }}) as px
 ),
 
 days as (

@@ -9,7 +9,7 @@
 
 with all_prices as (
     select symbol, date, currency, close, adj_close, volume, price_basis
-    from {{ ref('stg_market__prices_daily') }}
+    from {{ ref('stg_prices__prices_daily') }}
 ),
 
 {% if is_incremental() %}
@@ -81,7 +81,7 @@ fx as (
 
 splits as (
     select a.symbol, a.ex_date, a.split_ratio
-    from {{ ref('stg_market__corporate_actions') }} as a
+    from {{ ref('stg_corporate_actions__corporate_actions') }} as a
     inner join price_span as s
         on s.symbol = a.symbol
     where a.action_type = 'split'
@@ -106,7 +106,7 @@ dividends as (
         l.instrument_type,
         l.ordinary_shares_per_unit,
         l.ads_ordinary_shares_per_unit
-    from {{ ref('stg_market__corporate_actions') }} as a
+    from {{ ref('stg_corporate_actions__corporate_actions') }} as a
     inner join price_span as s
         on s.symbol = a.symbol
     inner join (select distinct symbol, currency from prices) as p

@@ -47,8 +47,8 @@ fx as (
 splits_after as (
     -- splits after each dividend: amounts declared per pre-split share are restated to the price basis
     select d.symbol, d.ex_date, exp(sum(ln(s.split_ratio))) as split_factor
-    from {{ ref('stg_market__corporate_actions') }} as d
-    inner join {{ ref('stg_market__corporate_actions') }} as s
+    from {{ ref('stg_corporate_actions__corporate_actions') }} as d
+    inner join {{ ref('stg_corporate_actions__corporate_actions') }} as s
         on s.symbol = d.symbol and s.action_type = 'split' and s.ex_date > d.ex_date
     where d.action_type in ('cash_dividend', 'special_dividend')
     group by d.symbol, d.ex_date
@@ -71,7 +71,7 @@ dividends as (
         ) as dividend_per_unit,
         -- a dividend that cannot be converted poisons the day's total return (null), never silently zero
         sum(case when fx_div.usd_rate is null or fx_list.usd_rate is null then 1 else 0 end) as unconverted
-    from {{ ref('stg_market__corporate_actions') }} as a
+    from {{ ref('stg_corporate_actions__corporate_actions') }} as a
     inner join listings as l
         on l.symbol = a.symbol
     inner join (select distinct symbol, currency from prices) as c

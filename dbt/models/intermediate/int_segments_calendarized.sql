@@ -13,7 +13,7 @@
 -- time series that are not point in time).
 with segments as (
     select *
-    from {{ ref('stg_filings__segments_quarterly') }}
+    from {{ ref('stg_segments__segments_quarterly') }}
 ),
 
 mapping as (

@@ -40,7 +40,7 @@ segment_revenue as (
 
 quarterly_group_revenue as (
     select company_id, fiscal_year, fiscal_quarter, currency, value as group_revenue_local_m
-    from {{ ref('stg_filings__fundamentals_quarterly') }}
+    from {{ ref('stg_fundamentals__fundamentals_quarterly') }}
     where metric = 'revenue_m' and fiscal_quarter between 1 and 4
 ),
 

@@ -114,7 +114,7 @@ announced_quarters as (
     where period_type = 'quarter'
     union all
     select company_id, period_end, announced_on
-    from {{ ref('stg_filings__fundamentals_quarterly') }}
+    from {{ ref('stg_fundamentals__fundamentals_quarterly') }}
     where fiscal_quarter between 1 and 4
 ),
 
