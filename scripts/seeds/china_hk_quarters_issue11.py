@@ -1,4 +1,4 @@
-"""Rows added for issue 11 (P/E inputs of Meituan, Xiaomi, Kuaishou), merged by compile_china_hk_quarters.py.
+"""Rows added for issue 11 (P/E inputs of Meituan, Xiaomi, Kuaishou, Bilibili), merged by compile_china_hk_quarters.py.
 
 Same tuple layout as FUND there: (fiscal_year, fiscal_quarter, metric, value, source key, basis, note). Every
 figure was read in the copy named by its source; ``derived`` rows state their arithmetic in the note. What is still
@@ -44,6 +44,12 @@ S_ISSUE11 = {
         'data_vendor'),
     'xi_i11_10': ("etnet 2025-11-18 on Xiaomi's Q3 2025 results (https://www.etnet.com.hk/www/tc/news/topic_news_detail.php?category=financenews&newsid=375904)",
         'press'),
+    'bl_i11_20f': ('Bilibili Inc. Form 20-F for the fiscal year ended 2023-12-31 (SEC EDGAR, CIK 0001723690), consolidated balance sheets p. F-5 (shareholders\' equity: Class Y and Class Z share counts) and statements of operations p. F-6; read in a text extraction of the filed 20-F (pages F-5 to F-14) kept in a public repository notebook',
+        'filing'),
+    'bl_i11_h1_24': ('Bilibili HKEX interim results announcement for the six months ended 2024-06-30 (6-K Exhibit 99.2, https://www.sec.gov/Archives/edgar/data/1723690/000119312524204871/d875550dex992.htm), figures as summarised at https://reportify.ai/financials/1031671297693847552 (net loss RMB 1,372,780 thousand for the six months ended 2024-06-30); Q2 2024 release (this file, bl_q2_24_pr) for the quarter',
+        'data_vendor'),
+    'bl_i11_q2_25': ("Summary of Bilibili's release 'Second Quarter 2025 Financial Results' (reportify 'BILIBILI(BILI) - 2025 Q2 - Quarterly Results', 2025-08-21, https://reportify.ai/financials/711189661837774): 'Net Profit/(Loss) RMB 218.3 million'; GAAP net profit RMB 218 million also in the Motley Fool call transcript (https://www.mitrade.com/au/insights/news/live-news/article-8-1062270-20250822)",
+        'data_vendor'),
     'ku_i11_1': ("Western Securities note on Kuaishou's Q3 2025 results (Zheng Hongda / Li Xiang), via Gelonghui (https://dxpress.gelonghui.com/news/5124302): '25Q3 单季度实现营业收入355.54 亿元 ... 净利润44.88 亿元(YoY+37%)'",
         'data_vendor'),
 }
@@ -118,6 +124,17 @@ FUND_ISSUE11 = {
          "PROFIT FOR THE PERIOD (incl. non-controlling interests) (期間利潤); '2025年第三季度期间利润为人民币122.567亿元' (attributable: 122.71亿元)"),
         (2025, 3, 'revenue_m', 113120.7, 'xi_i11_9', 'reported',
          "'2025年第三季度收入为人民币1131.207亿元'"),
+    ],
+    'bilibili': [
+        (2022, 4, 'shares_outstanding_m', 394.579585, 'bl_i11_20f', 'derived',
+         "ordinary shares outstanding at 2022-12-31 = Class Y 83,715,114 + Class Z 310,864,471 ('316,202,303 shares issued, 310,864,471 shares outstanding'), balance-sheet parenthetical, comparative column; the statement of changes in equity shows Class Z 308,223,639 (net of 2,640,832 repurchased shares), 0.7% lower; 1 ADS = 1 Class Z share (20-F: 'ADSs ... each of which represents one Class Z ordinary share'); period-end count from the annual report, filed after the Q4 release whose date announced_on takes"),
+        (2023, 4, 'shares_outstanding_m', 412.156826, 'bl_i11_20f', 'derived',
+         "ordinary shares outstanding at 2023-12-31 = Class Y 83,715,114 + Class Z 328,441,712 ('337,546,303 shares issued, 328,441,712 shares outstanding'), balance-sheet parenthetical; the statement of changes in equity shows Class Z 325,800,880; FY2023 weighted average diluted = basic 413,210,271 (net loss per share/ADS RMB11.67, attributable net loss RMB4,822,321 thousand); period-end count from the 20-F, filed after the Q4 release whose date announced_on takes"),
+        (2024, 1, 'net_income_gaap_m', -764.7, 'bl_i11_h1_24', 'derived',
+         "net loss of the three months to 2024-03-31 = six-month net loss 1,372.780 - Q2 2024 net loss 608.1 (release, rounded to RMB0.1m) = 764.7; net loss incl. non-controlling interests (the release headline basis); " + "announced_on is an UPPER BOUND (date of the company document carrying the figure; the original release date was not found): the interim announcement / Q2 release of 2024-08-22",
+         '2024-08-22'),
+        (2025, 2, 'net_income_gaap_m', 218.3, 'bl_i11_q2_25', 'reported',
+         'net profit of the three months to 2025-06-30 as in the release summary table (prior-year column: net loss 608.1, matching the Q2 2024 release); release tables themselves not readable'),
     ],
     'kuaishou': [
         (2025, 3, 'net_income_gaap_m', 4488, 'ku_i11_1', 'reported',
