@@ -48,7 +48,7 @@ CHUNK_COMPANIES = 400
 
 # source_kind of every synthetic row in the families that carry one: the generator stands in for a vendor.
 SOURCE_KIND = "data_vendor"
-# Headers exactly as in seeds/ (checked against dagster_project/raw/schemas.py at the end of a run and by
+# Headers exactly as in seeds/ (checked against dagster_project/raw/schemas/ at the end of a run and by
 # tests/test_contract.py).
 HEADERS = {
     "prices": "symbol,date,currency,open,high,low,close,adj_close,volume,price_basis,source,basis,note",

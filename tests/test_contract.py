@@ -1,4 +1,4 @@
-"""The raw contract (dagster_project/raw/schemas.py) is declared once: dbt's sources, the seeds README, the
+"""The raw contract (dagster_project/raw/schemas/) is declared once: dbt's sources, the seeds README, the
 benchmark generator's headers and the staging models all follow it, under one name per seed family."""
 
 from __future__ import annotations
