@@ -48,32 +48,12 @@ CHUNK_COMPANIES = 400
 
 # source_kind of every synthetic row in the families that carry one: the generator stands in for a vendor.
 SOURCE_KIND = "data_vendor"
-# Headers exactly as in seeds/ (checked against dagster_project/raw/schemas/ at the end of a run and by
-# tests/test_contract.py).
-HEADERS = {
-    "prices": "symbol,date,currency,open,high,low,close,adj_close,volume,price_basis,source,basis,note",
-    "fx": "date,base_currency,quote_currency,rate,source,basis,note",
-    "corporate_actions": "symbol,action_type,ex_date,announced_on,payable_on,amount,currency,amount_per,"
-    "split_ratio,in_vendor_adjustment,vendor_amount,source,basis,note",
-    "fundamentals": "company_id,fiscal_year,fiscal_quarter,period_end,announced_on,metric,value,currency,"
-    "source,source_kind,basis,note",
-    "segments": "company_id,fiscal_year,fiscal_quarter,period_end,announced_on,presentation,segment,metric,value,"
-    "currency,source,source_kind,basis,note",
-    "segment_mapping": "company_id,presentation,valid_from,valid_to,segment,segment_name,sotp_group,reports_revenue,"
-    "source,source_kind,basis,note",
-    "balance_sheet": "company_id,period_end,announced_on,item,value,currency,source,source_kind,basis,note",
-    "capex": "company_id,fiscal_year,fiscal_quarter,period_end,announced_on,definition,value,currency,"
-    "source,source_kind,basis,note",
-    "guidance": "company_id,period_label,period_start,period_end,announced_on,low,high,currency,definition,"
-    "guidance_kind,source,source_kind,basis,note",
-    "earnings_calendar": "company_id,fiscal_year,fiscal_quarter,period_end,release_date,release_time,release_timezone,"
-    "source,source_kind,basis,note",
-    "companies": "company_id,name,country,basket,reporting_currency,fiscal_year_end_month,sector,source,basis,note",
-    "listings": "symbol,name,company_id,instrument_type,exchange,market,currency,ordinary_shares_per_unit,"
-    "benchmark_symbol,is_primary_listing,description,source,basis,note",
-    "events": "event_id,event_date,event_type,company_id,title,description,event_time_local,event_timezone,"
-    "event_utc_offset_hours,timing_basis,timing_source,source,basis,note",
-}
+# The contract every generated file must meet (the same loader validates them).
+sys.path.insert(0, str(HERE.parent))
+from dagster_project.raw.schemas import BY_NAME, TABLES  # noqa: E402
+
+# Header of each kind of file: its raw table's declared columns (keyed by family; reference tables by name).
+HEADERS = {(t.name if t.family == "reference" else t.family): ",".join(t.column_names) for t in TABLES}
 
 # The shipped companies: (company_id, name, country, fiscal year end month,
 #                         [(symbol, type, market, ratio, primary)])
@@ -1066,17 +1046,7 @@ def _events(w: Writer, comp: pd.DataFrame, rng: np.random.Generator, start: dt.d
     days = (end - start).days
     n = max(20, 8 * days // 365)
     dates = np.datetime64(start) + rng.integers(0, days, n).astype("timedelta64[D]")
-    kinds = np.array(
-        [
-            "model_release",
-            "earnings",
-            "partnership",
-            "capex_announcement",
-            "policy",
-            "product_launch",
-            "market",
-        ]
-    )
+    kinds = np.array(BY_NAME["events"].column("event_type").allowed)
     k = kinds[rng.integers(0, len(kinds), n)]
     company = np.where(
         np.isin(k, ["policy", "market"]), None, comp["company_id"].to_numpy()[rng.integers(0, len(comp), n)]
@@ -1121,9 +1091,6 @@ def _us_dst(day: dt.date) -> bool:
 
 def _check_headers(out: Path) -> None:
     """The generated headers must be the declared schema of every raw table."""
-    sys.path.insert(0, str(HERE.parent))
-    from dagster_project.raw.schemas import TABLES
-
     for spec in TABLES:
         files = sorted((out / spec.family).glob(spec.pattern))
         assert files, f"no generated files for {spec.name}"
