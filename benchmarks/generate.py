@@ -50,7 +50,7 @@ from synthetic.calendars import hk_half_days, hk_holidays, us_holidays  # noqa: 
 from synthetic.events import _events  # noqa: E402
 from synthetic.filings import _filings  # noqa: E402
 from synthetic.prices import _price_rows  # noqa: E402
-from synthetic.universe import BENCHMARKS, build_universe  # noqa: E402
+from synthetic.universe import BENCHMARKS, LISTING_KEYS, build_universe  # noqa: E402
 from synthetic.writer import HEADERS, Writer  # noqa: E402, F401  (HEADERS: read by tests)
 
 from dagster_project.raw.schemas import TABLES  # noqa: E402
@@ -167,18 +167,7 @@ def generate(
     lst["benchmark"] = np.where(lst["market"] == "HK", "^HSI", "^NDX")
     bench = pd.DataFrame(
         [(s, n, None, t, e, m, c, None, b, False) for s, n, t, e, m, c, b, _ in BENCHMARKS],
-        columns=[
-            "symbol",
-            "name",
-            "company_id",
-            "instrument_type",
-            "exchange",
-            "market",
-            "currency",
-            "ratio",
-            "benchmark",
-            "is_primary",
-        ],
+        columns=[*LISTING_KEYS, "currency", "ratio", "benchmark", "is_primary"],
     )
     all_listings = pd.concat([lst[bench.columns], bench], ignore_index=True)
     all_listings["ratio"] = all_listings["ratio"].astype("Float64")

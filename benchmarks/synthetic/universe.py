@@ -43,6 +43,8 @@ REAL = [
     ("nvidia", "NVIDIA", "US", 1, [("NVDA", "ordinary_share", "US", 1, True)]),
     ("tesla", "Tesla", "US", 12, [("TSLA", "ordinary_share", "US", 1, True)]),
 ]
+# The first columns of a listing row, in the order of the listings seed file.
+LISTING_KEYS = ["symbol", "name", "company_id", "instrument_type", "exchange", "market"]
 # (symbol, name, instrument_type, exchange, market, currency, benchmark, start level)
 BENCHMARKS = [
     ("^HSI", "Hang Seng Index", "index", "HSI", "HK", "HKD", None, 20000.0),
@@ -120,15 +122,6 @@ def build_universe(n_listings: int, rng: np.random.Generator) -> tuple[pd.DataFr
     comp = pd.DataFrame(companies, columns=["company_id", "name", "country", "fye"])
     lst = pd.DataFrame(
         listings,
-        columns=[
-            "symbol",
-            "name",
-            "company_id",
-            "instrument_type",
-            "exchange",
-            "market",
-            "ratio",
-            "is_primary",
-        ],
+        columns=[*LISTING_KEYS, "ratio", "is_primary"],
     )
     return comp, lst
