@@ -50,10 +50,8 @@ from synthetic.calendars import hk_half_days, hk_holidays, us_holidays  # noqa: 
 from synthetic.events import _events  # noqa: E402
 from synthetic.filings import _filings  # noqa: E402
 from synthetic.prices import _price_rows  # noqa: E402
-from synthetic.universe import BENCHMARKS, LISTING_KEYS, build_universe  # noqa: E402
-from synthetic.writer import HEADERS, Writer  # noqa: E402, F401  (HEADERS: read by tests)
-
-from dagster_project.raw.schemas import TABLES  # noqa: E402
+from synthetic.universe import BENCHMARKS, build_universe, write_reference  # noqa: E402
+from synthetic.writer import HEADERS, Writer, check_headers  # noqa: E402, F401  (HEADERS: read by tests)
 
 
 def source_text(seed: int) -> str:
@@ -150,35 +148,7 @@ def generate(
     f_us = rng.normal(0.0003, 0.010, n_days)
     bench_rows = []
 
-    # ---- reference files
-    cols_c = comp.assign(
-        basket=np.where(comp["country"] == "CN", "china", "us"),
-        sector=rng.choice(["Internet", "E-commerce", "Software", "Semiconductors", "Cloud"], n_comp),
-    )
-    w.write_table(
-        "reference",
-        "companies.csv",
-        cols_c[["company_id", "name", "country", "basket", "reporting_currency", "fye", "sector"]],
-        f"select company_id, name, country, basket, reporting_currency, fye, sector, '{src}', "
-        "'estimate', null from frame",
-        "companies",
-    )
-    lst["currency"] = np.where(lst["market"] == "HK", "HKD", "USD")
-    lst["benchmark"] = np.where(lst["market"] == "HK", "^HSI", "^NDX")
-    bench = pd.DataFrame(
-        [(s, n, None, t, e, m, c, None, b, False) for s, n, t, e, m, c, b, _ in BENCHMARKS],
-        columns=[*LISTING_KEYS, "currency", "ratio", "benchmark", "is_primary"],
-    )
-    all_listings = pd.concat([lst[bench.columns], bench], ignore_index=True)
-    all_listings["ratio"] = all_listings["ratio"].astype("Float64")
-    w.write_table(
-        "reference",
-        "listings.csv",
-        all_listings,
-        f"select symbol, name, company_id, instrument_type, exchange, market, currency, ratio, "
-        f"benchmark, is_primary, null, '{src}', 'estimate', null from frame",
-        "listings",
-    )
+    all_listings = write_reference(w, comp, lst, rng, src)
 
     # ---- prices and dividends, in chunks of companies (dual listings stay in one chunk)
     price_select = (
@@ -288,18 +258,8 @@ def generate(
         "seconds": round(time.perf_counter() - started, 1),
     }
     (out.parent / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
-    _check_headers(out)
+    check_headers(out)
     return manifest
-
-
-def _check_headers(out: Path) -> None:
-    """The generated headers must be the declared schema of every raw table."""
-    for spec in TABLES:
-        files = sorted((out / spec.family).glob(spec.pattern))
-        assert files, f"no generated files for {spec.name}"
-        for f in files[:3]:
-            head = f.open().readline().rstrip("\n").split(",")
-            assert head == list(spec.column_names), (f, head, spec.column_names)
 
 
 def manifest_matches(out: Path, n_listings: int, years: int, seed: int) -> bool:

@@ -8,41 +8,14 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
+from .universe import (
+    ALIBABA_PRESENTATION,
+    CAPEX_DEFINITION,
+    REAL_SEGMENT,
+    SEGMENT_MAPPING_ALIBABA,
+    SEGMENT_SPLIT_ALIBABA,
+)
 from .writer import SOURCE_KIND, Writer
-
-SEGMENT_SPLIT_ALIBABA = {  # share of group revenue; inter-segment elimination is negative
-    "taobao_tmall": 0.42,
-    "cloud_intelligence": 0.11,
-    "aidc": 0.12,
-    "cainiao": 0.10,
-    "local_services": 0.07,
-    "digital_media_entertainment": 0.02,
-    "inter_segment_elimination": -0.08,
-}  # all_others absorbs the remainder so the segments sum exactly to revenue
-# The generated Alibaba segments as one presentation (the segment names and SOTP groups of its six business
-# groups, FY2024-FY2025); valid from the first generated release, still current.
-ALIBABA_PRESENTATION = "FY2025"
-SEGMENT_MAPPING_ALIBABA = {
-    "taobao_tmall": ("Taobao and Tmall Group", "ecommerce"),
-    "aidc": ("Alibaba International Digital Commerce Group", "ecommerce"),
-    "cloud_intelligence": ("Cloud Intelligence Group", "cloud_ai"),
-    "cainiao": ("Cainiao Smart Logistics Network Limited", "other_operating"),
-    "local_services": ("Local Services Group", "other_operating"),
-    "digital_media_entertainment": ("Digital Media and Entertainment Group", "other_operating"),
-    "all_others": ("All others", "other_operating"),
-    "inter_segment_elimination": ("Inter-segment elimination", "elimination"),
-}
-REAL_SEGMENT = {
-    "amazon": "aws",
-    "alphabet": "google_cloud",
-    "microsoft": "microsoft_intelligent_cloud",
-    "baidu": "baidu_ai_cloud",
-    "tencent": "tencent_fintech_business_services",
-}
-CAPEX_DEFINITION = {
-    "alibaba": "cash_purchases_of_ppe_and_land_use_rights",
-    "tencent": "cash_purchases_of_ppe_and_intangibles",
-}
 
 
 def _month_end(year: np.ndarray, month: np.ndarray) -> np.ndarray:

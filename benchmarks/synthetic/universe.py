@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .writer import Writer
+
 # The shipped companies: (company_id, name, country, fiscal year end month,
 #                         [(symbol, type, market, ratio, primary)])
 REAL = [
@@ -43,6 +45,39 @@ REAL = [
     ("nvidia", "NVIDIA", "US", 1, [("NVDA", "ordinary_share", "US", 1, True)]),
     ("tesla", "Tesla", "US", 12, [("TSLA", "ordinary_share", "US", 1, True)]),
 ]
+SEGMENT_SPLIT_ALIBABA = {  # share of group revenue; inter-segment elimination is negative
+    "taobao_tmall": 0.42,
+    "cloud_intelligence": 0.11,
+    "aidc": 0.12,
+    "cainiao": 0.10,
+    "local_services": 0.07,
+    "digital_media_entertainment": 0.02,
+    "inter_segment_elimination": -0.08,
+}  # all_others absorbs the remainder so the segments sum exactly to revenue
+# The generated Alibaba segments as one presentation (the segment names and SOTP groups of its six business
+# groups, FY2024-FY2025); valid from the first generated release, still current.
+ALIBABA_PRESENTATION = "FY2025"
+SEGMENT_MAPPING_ALIBABA = {
+    "taobao_tmall": ("Taobao and Tmall Group", "ecommerce"),
+    "aidc": ("Alibaba International Digital Commerce Group", "ecommerce"),
+    "cloud_intelligence": ("Cloud Intelligence Group", "cloud_ai"),
+    "cainiao": ("Cainiao Smart Logistics Network Limited", "other_operating"),
+    "local_services": ("Local Services Group", "other_operating"),
+    "digital_media_entertainment": ("Digital Media and Entertainment Group", "other_operating"),
+    "all_others": ("All others", "other_operating"),
+    "inter_segment_elimination": ("Inter-segment elimination", "elimination"),
+}
+REAL_SEGMENT = {
+    "amazon": "aws",
+    "alphabet": "google_cloud",
+    "microsoft": "microsoft_intelligent_cloud",
+    "baidu": "baidu_ai_cloud",
+    "tencent": "tencent_fintech_business_services",
+}
+CAPEX_DEFINITION = {
+    "alibaba": "cash_purchases_of_ppe_and_land_use_rights",
+    "tencent": "cash_purchases_of_ppe_and_intangibles",
+}
 # The first columns of a listing row, in the order of the listings seed file.
 LISTING_KEYS = ["symbol", "name", "company_id", "instrument_type", "exchange", "market"]
 # (symbol, name, instrument_type, exchange, market, currency, benchmark, start level)
@@ -125,3 +160,39 @@ def build_universe(n_listings: int, rng: np.random.Generator) -> tuple[pd.DataFr
         columns=[*LISTING_KEYS, "ratio", "is_primary"],
     )
     return comp, lst
+
+
+def write_reference(
+    w: Writer, comp: pd.DataFrame, lst: pd.DataFrame, rng: np.random.Generator, src: str
+) -> pd.DataFrame:
+    """companies.csv and listings.csv (the generated listings, then the indices and ETFs); adds each listing's
+    currency and benchmark to `lst`. Returns every listing written."""
+    cols_c = comp.assign(
+        basket=np.where(comp["country"] == "CN", "china", "us"),
+        sector=rng.choice(["Internet", "E-commerce", "Software", "Semiconductors", "Cloud"], len(comp)),
+    )
+    w.write_table(
+        "reference",
+        "companies.csv",
+        cols_c[["company_id", "name", "country", "basket", "reporting_currency", "fye", "sector"]],
+        f"select company_id, name, country, basket, reporting_currency, fye, sector, '{src}', "
+        "'estimate', null from frame",
+        "companies",
+    )
+    lst["currency"] = np.where(lst["market"] == "HK", "HKD", "USD")
+    lst["benchmark"] = np.where(lst["market"] == "HK", "^HSI", "^NDX")
+    bench = pd.DataFrame(
+        [(s, n, None, t, e, m, c, None, b, False) for s, n, t, e, m, c, b, _ in BENCHMARKS],
+        columns=[*LISTING_KEYS, "currency", "ratio", "benchmark", "is_primary"],
+    )
+    all_listings = pd.concat([lst[bench.columns], bench], ignore_index=True)
+    all_listings["ratio"] = all_listings["ratio"].astype("Float64")
+    w.write_table(
+        "reference",
+        "listings.csv",
+        all_listings,
+        f"select symbol, name, company_id, instrument_type, exchange, market, currency, ratio, "
+        f"benchmark, is_primary, null, '{src}', 'estimate', null from frame",
+        "listings",
+    )
+    return all_listings

@@ -70,3 +70,13 @@ class Writer:
         for i, name in enumerate(names):
             (folder / f"{name.replace('^', '_')}.csv").write_bytes(header + body[bounds[i] : bounds[i + 1]])
         self.rows["prices"] = self.rows.get("prices", 0) + int(counts.sum())
+
+
+def check_headers(out: Path) -> None:
+    """The generated headers must be the declared schema of every raw table."""
+    for spec in TABLES:
+        files = sorted((out / spec.family).glob(spec.pattern))
+        assert files, f"no generated files for {spec.name}"
+        for f in files[:3]:
+            head = f.open().readline().rstrip("\n").split(",")
+            assert head == list(spec.column_names), (f, head, spec.column_names)
