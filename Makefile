@@ -81,7 +81,7 @@ sql: setup
 coverage: setup
 	$(BIN)/python -m dagster_project.cli.coverage --write
 
-## After editing dagster_project/raw/schemas.py or the chart registry: regenerate dbt's sources and exposures
+## After editing dagster_project/raw/schemas/ or the chart registry: regenerate dbt's sources and exposures
 ## and docs/seeds-contract.md.
 contract: setup
 	$(BIN)/python -m dagster_project.cli.contract

@@ -20,9 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +28,7 @@ BI_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = BI_DIR.parent
 # The project's own warehouse location and chart registry (standard-library modules, no pipeline imports).
 sys.path[:0] = [str(PROJECT_ROOT), str(BI_DIR)]
+from superset_admin import ensure_admin, superset_cli  # noqa: E402
 from superset_api import ApiError, SupersetApi, _rison  # noqa: E402, F401
 from superset_charts import (  # noqa: E402, F401
     DASHBOARD_SLUG,
@@ -235,37 +234,6 @@ def register(api: SupersetApi, tables: list[str]) -> dict[str, Any]:
         "dashboard_slug": DASHBOARD_SLUG,
         "charts": {chart.name: chart_id for chart, chart_id in charts},
     }
-
-
-# ---------------------------------------------------------------------------------------------
-# Superset's own state: metadata tables, roles, the admin user.
-# ---------------------------------------------------------------------------------------------
-
-
-def superset_cli(*args: str) -> None:
-    superset = Path(sys.executable).with_name("superset")
-    started = time.perf_counter()
-    result = subprocess.run([str(superset), *args], capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.stderr.write(result.stdout[-5000:] + result.stderr[-5000:])
-        raise SystemExit(f"`superset {' '.join(args)}` failed with exit code {result.returncode}")
-    print(f"superset {' '.join(args)}: {time.perf_counter() - started:.0f}s", file=sys.stderr)
-
-
-def ensure_admin(app: Any, username: str, password: str) -> None:
-    from superset import security_manager
-
-    with app.app_context():
-        user = security_manager.find_user(username=username)
-        if user is None:
-            role = security_manager.find_role("Admin")
-            created = security_manager.add_user(
-                username, "Superset", "Admin", f"{username}@localhost.invalid", role, password=password
-            )
-            if not created:
-                raise SystemExit(f"could not create the Superset admin user {username!r}")
-        else:
-            security_manager.reset_password(user.id, password)  # keep it in step with the environment
 
 
 def main(argv: list[str] | None = None) -> int:

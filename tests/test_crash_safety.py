@@ -9,7 +9,6 @@ is timed: the build is killed while `dbt build` runs. Slow (several full builds)
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import signal
@@ -20,46 +19,13 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from warehouse_state import marts_content, published_state, temporaries
 
 from dagster_project.paths import PROJECT_ROOT
-from dagster_project.serving.publish import BUILD_INFO_TABLE, TMP_PREFIX
 
 pytestmark = pytest.mark.slow
 
 BUILD = [sys.executable, str(Path(__file__).resolve().parent / "crash_build.py")]
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def published_state(folder: Path) -> dict[str, str]:
-    """Hash of the published file and of every Parquet export: what readers can see."""
-    state = {"warehouse.duckdb": sha256(folder / "warehouse.duckdb")}
-    state.update({f"parquet/{p.name}": sha256(p) for p in sorted((folder / "parquet").glob("*.parquet"))})
-    return state
-
-
-def marts_content(folder: Path) -> dict[str, str]:
-    with duckdb.connect(str(folder / "warehouse.duckdb"), read_only=True) as conn:
-        tables = [
-            r[0]
-            for r in conn.execute(
-                "select table_name from duckdb_tables() where schema_name = 'marts' and table_name <> ? order by 1",
-                [BUILD_INFO_TABLE],
-            ).fetchall()
-        ]
-        return {
-            t: conn.execute(
-                f"select count(*) || ':' || coalesce(md5(string_agg(t::varchar, '|' order by t::varchar)), '') "
-                f"from marts.{t} t"
-            ).fetchone()[0]
-            for t in tables
-        }
-
-
-def temporaries(folder: Path) -> list[Path]:
-    return sorted([*folder.glob(f"{TMP_PREFIX}*"), *(folder / "parquet").glob(f"{TMP_PREFIX}*")])
 
 
 def env_for(folder: Path, pause_at: str | None = None) -> dict[str, str]:
