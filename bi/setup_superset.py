@@ -41,6 +41,7 @@ from superset_charts import (  # noqa: E402, F401
     dashboard_position,
     dashboard_rows,
     query_context,
+    warehouse_query,
 )
 
 from dagster_project.paths import published_db_path, warehouse_dir  # noqa: E402
@@ -165,7 +166,7 @@ def upsert_datasets(api: SupersetApi, database_id: int, tables: list[str]) -> di
 
 def upsert_charts(api: SupersetApi, dataset_ids: dict[str, int], dashboard_id: int) -> list[tuple[Chart, int]]:
     saved = []
-    for chart in chart_specs():
+    for chart in chart_specs(warehouse_query(published_path(), CONNECT_ARGS["config"])):
         dataset_id = dataset_ids[chart.dataset]
         form_data = {"datasource": f"{dataset_id}__table", "viz_type": chart.viz_type, **chart.form_data}
         payload = {
