@@ -58,7 +58,7 @@ def timeseries(x_axis: str, metrics: list[dict], grain: str | None = None, **opt
         "row_limit": 10000,
         "truncate_metric": True,
         "show_legend": True,
-        "legendType": "scroll",
+        "legendType": "plain",  # wraps onto more rows instead of paging: every entry visible
         "legendOrientation": "top",
         "rich_tooltip": True,
         "tooltipTimeFormat": "smart_date",
@@ -136,6 +136,7 @@ def superset_chart(drawn: chart_data.Drawn) -> Chart:
             options["stack"] = "Stack"
         if spec.y_label:
             options["y_axis_title"] = spec.y_label
+            options["y_axis_title_margin"] = 30  # clear of the tick labels
         form_data = timeseries(spec.x, metrics, "P1D" if dated else None, **options)
         query = {"columns": [spec.x], "metrics": metrics, "orderby": [[spec.x, True]], "filters": query_filters}
     return Chart(
