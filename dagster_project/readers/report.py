@@ -225,7 +225,7 @@ h1{font-size:1.7em;margin-bottom:.2em}h2{font-size:1.25em;margin-top:2.2em;borde
 img{max-width:100%;height:auto;display:block;margin:1em 0}
 table{border-collapse:collapse;margin:.6em 0 1em;font-size:.88em}caption{text-align:left;font-weight:600;padding:.3em 0}
 th,td{border-bottom:1px solid #e3e3e3;padding:.25em .6em;text-align:left;vertical-align:top}
-td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f5f5f5}
+td.n{text-align:right;font-variant-numeric:tabular-nums}td.d{white-space:nowrap}th{background:#f5f5f5}
 .meta{color:#555;font-size:.9em}
 .notes{background:#fafafa;border-left:3px solid #2ca02c;padding:.4em .8em;font-size:.88em}
 """
@@ -242,8 +242,8 @@ def _table(conn: duckdb.DuckDBPyConnection, table: Table) -> str:
     for row in rows:
         cells = []
         for value, (_, fmt) in zip(row, table.columns, strict=True):
-            numeric = fmt is not _text
-            cells.append(f"<td{' class=n' if numeric else ''}>{html.escape(fmt(value))}</td>")
+            css = " class=n" if fmt is not _text else " class=d" if isinstance(value, dt.date) else ""
+            cells.append(f"<td{css}>{html.escape(fmt(value))}</td>")
         body.append(f"<tr>{''.join(cells)}</tr>")
     if not body:
         body = [f"<tr><td colspan={len(table.columns)}>no rows in the published marts</td></tr>"]
