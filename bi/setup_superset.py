@@ -228,6 +228,12 @@ def register(api: SupersetApi, tables: list[str]) -> dict[str, Any]:
     dataset_ids = upsert_datasets(api, database_id, tables)
     dashboard_id = upsert_dashboard(api)
     charts = upsert_charts(api, dataset_ids, dashboard_id)
+    # A chart's title states its assumptions (chart_data.py): when one changes, so does the title, and the chart
+    # saved under the old title is removed rather than left on the dashboard.
+    current = {chart_id for _, chart_id in charts}
+    for old in api.get(f"/api/v1/dashboard/{dashboard_id}/charts")["result"]:
+        if old["id"] not in current:
+            api.delete(f"/api/v1/chart/{old['id']}")
     finish_dashboard(api, dashboard_id, charts)
     return {
         "database_id": database_id,

@@ -39,13 +39,16 @@ def _chart(name_start: str) -> chart_registry.Chart:
 def test_median_flag_is_false_below_the_minimum_and_charts_draw_no_such_median(conn):
     least = dbt_var("median_min_companies")
     assert least >= 3  # a median of two companies is their average, not a basket's
+    thin_days = 0
     for basket in ("cn", "us"):
         thin, flagged = conn.execute(
             f"select count(*), count(*) filter (where {basket}_median_is_reliable) from marts.fct_valuation_gap_daily "
             f"where {basket}_companies_covered between 1 and ?",
             [least - 1],
         ).fetchone()
-        assert thin > 0 and flagged == 0, (basket, thin, flagged)  # such days exist and are never reliable
+        assert flagged == 0, (basket, thin, flagged)  # never reliable
+        thin_days += thin
+    assert thin_days > 0  # and the shipped seeds have such days (early 2023)
     chart = _chart("China vs US median P/E")
     drawn = conn.execute(
         f"select f.*, m.cn_companies_covered, m.us_companies_covered from ({frame_sql(chart)}) as f "
