@@ -72,6 +72,15 @@ dev: setup | $(DAGSTER_HOME)
 	@test -f $(DAGSTER_HOME)/dagster.yaml || cp dagster.yaml $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/dagster dev -h 127.0.0.1 -p 3000
 
+## The story as one static HTML page from the published warehouse ($(WAREHOUSE_DIR)/report/; opens offline).
+.PHONY: report test-report
+report: setup
+	$(BIN)/python -m dagster_project.cli.report
+
+## The report in headless Chromium (pytest -m bi tests/test_report.py); its screenshot goes to test-artifacts/.
+test-report: setup browser
+	BI_ARTIFACTS_DIR=$(CURDIR)/test-artifacts $(BIN)/python -m pytest -m bi tests/test_report.py
+
 ## Read-only SQL on the published warehouse: `make sql` (shell) or `make sql Q="select ..."`.
 sql: setup
 	$(BIN)/python -m dagster_project.cli.sql $(if $(Q),--query "$(Q)",)

@@ -40,6 +40,7 @@ from superset_charts import (  # noqa: E402, F401
     dashboard_position,
     dashboard_rows,
     query_context,
+    warehouse_query,
 )
 
 from dagster_project.paths import published_db_path, warehouse_dir  # noqa: E402
@@ -164,7 +165,7 @@ def upsert_datasets(api: SupersetApi, database_id: int, tables: list[str]) -> di
 
 def upsert_charts(api: SupersetApi, dataset_ids: dict[str, int], dashboard_id: int) -> list[tuple[Chart, int]]:
     saved = []
-    for chart in chart_specs():
+    for chart in chart_specs(warehouse_query(published_path(), CONNECT_ARGS["config"])):
         dataset_id = dataset_ids[chart.dataset]
         form_data = {"datasource": f"{dataset_id}__table", "viz_type": chart.viz_type, **chart.form_data}
         payload = {
@@ -226,6 +227,12 @@ def register(api: SupersetApi, tables: list[str]) -> dict[str, Any]:
     dataset_ids = upsert_datasets(api, database_id, tables)
     dashboard_id = upsert_dashboard(api)
     charts = upsert_charts(api, dataset_ids, dashboard_id)
+    # A chart's title states its assumptions (chart_data.py): when one changes, so does the title, and the chart
+    # saved under the old title is removed rather than left on the dashboard.
+    current = {chart_id for _, chart_id in charts}
+    for old in api.get(f"/api/v1/dashboard/{dashboard_id}/charts")["result"]:
+        if old["id"] not in current:
+            api.delete(f"/api/v1/chart/{old['id']}")
     finish_dashboard(api, dashboard_id, charts)
     return {
         "database_id": database_id,

@@ -1,4 +1,4 @@
-"""The four story charts as PNG files, attached to the materialization so the UI shows them."""
+"""The story charts as PNG files (attached to the materialization so the UI shows them) and the story report."""
 
 import base64
 
@@ -7,6 +7,7 @@ import dagster as dg
 from ..paths import published_db_path, warehouse_dir
 from ..serving.assets import PUBLISHED_KEY
 from .charts import render_all
+from .report import write_report
 
 
 @dg.asset(
@@ -27,3 +28,20 @@ def story_charts(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     metadata = {name: dg.MetadataValue.path(str(path)) for name, path in files.items()}
     metadata["preview"] = dg.MetadataValue.md(preview)
     return dg.MaterializeResult(metadata=metadata)
+
+
+@dg.asset(
+    key=["warehouse", "report"],
+    group_name="serving",
+    kinds={"python", "html"},
+    deps=[PUBLISHED_KEY],
+    description="The story as one static HTML page that opens offline (WAREHOUSE_DIR/report/): how far Chinese "
+    "tech was marked down, how it re-rated after DeepSeek and Qwen, what the market pays for Alibaba's e-commerce "
+    "versus cloud and AI, China vs US capex; each a chart and a short table with units, coverage and assumptions.",
+)
+def story_report(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+    path = write_report(published_db_path(), warehouse_dir() / "report")
+    context.log.info(f"report: {path}")
+    return dg.MaterializeResult(
+        metadata={"path": dg.MetadataValue.path(str(path)), "size_kb": round(path.stat().st_size / 1024)}
+    )
