@@ -19,22 +19,24 @@ SPARK_STAMP := $(VENV)/.installed-spark
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	@echo "Installing the dependencies into $(VENV) (first run: a few minutes)"
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --upgrade pip > $(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }
+	@$(BIN)/python -m pip install --quiet -e '.[dev]' >> $(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }
+	@touch $(STAMP)
 
 # The instance settings (run queue: one build at a time), unless DAGSTER_HOME already has its own.
 $(DAGSTER_HOME):
-	mkdir -p $(DAGSTER_HOME)
-	test -f $(DAGSTER_HOME)/dagster.yaml || cp dagster.yaml $(DAGSTER_HOME)/dagster.yaml
+	@mkdir -p $(DAGSTER_HOME)
+	@test -f $(DAGSTER_HOME)/dagster.yaml || cp dagster.yaml $(DAGSTER_HOME)/dagster.yaml
 
-## Build everything (raw -> staging -> intermediate -> marts -> publish) through Dagster, one build at a time:
-## while another build runs, stop with one line, or wait for it with `make run WAIT=1`. ENGINE=spark: docs/scale-out.md.
+## Build everything (raw -> staging -> intermediate -> marts -> publish -> charts): the Dagster job build_everything,
+## one build at a time: while another build runs, stop with one line, or wait for it with `make run WAIT=1`.
+## Prints one line per stage and the story's headline figures; the full log goes to $(WAREHOUSE_DIR)/logs/.
+## ENGINE=spark: docs/scale-out.md.
 run: setup $(if $(filter spark,$(ENGINE)),setup-spark) | $(DAGSTER_HOME)
 	@test -f $(DAGSTER_HOME)/dagster.yaml || cp dagster.yaml $(DAGSTER_HOME)/dagster.yaml
-	$(BIN)/python -m dagster_project.cli.run $(if $(WAIT),--wait,)
-	$(BIN)/python -m dagster_project.cli.summary
+	@$(BIN)/python -m dagster_project.cli.run $(if $(WAIT),--wait,)
 
 ## Unit, integration and dbt tests, each on a temporary warehouse.
 test: setup
