@@ -76,7 +76,7 @@ dev: setup | $(DAGSTER_HOME)
 
 ## Read-only SQL on the published warehouse: `make sql` (shell) or `make sql Q="select ..."`.
 sql: setup
-	$(BIN)/python -m dagster_project.cli.sql $(if $(Q),--query "$(Q)",)
+	@$(BIN)/python -m dagster_project.cli.sql $(if $(Q),--query "$$Q",)
 
 ## What the seeds cover, per family and company, and which figures are missing (after `make run`); refreshes
 ## the coverage section of seeds/README.md.
@@ -107,8 +107,9 @@ format: setup
 clean:
 	rm -rf data dbt/target dbt/logs .pytest_cache benchmarks/data
 
-## Apache Superset in its own virtualenv (.venv-bi: its pins conflict with dagster/dbt). Needs Python 3.10-3.12.
-BI_PYTHON ?= $(PYTHON)
+## Apache Superset in its own virtualenv (.venv-bi: its pins conflict with dagster/dbt). Needs Python 3.10-3.12:
+## the first of python3.12, python3.11, python3.10 that runs (else $(PYTHON)), or BI_PYTHON=/path/to/python.
+BI_PYTHON ?= $(or $(shell for p in python3.12 python3.11 python3.10; do $$p -c '' 2>/dev/null && { echo $$p; break; }; done),$(PYTHON))
 BI_VENV := .venv-bi
 BI_BIN := $(BI_VENV)/bin
 BI_STAMP := $(BI_VENV)/.installed
@@ -117,6 +118,8 @@ BI_PORT ?= 8088
 .PHONY: bi browser test-bi
 
 $(BI_STAMP): bi/requirements.txt bi/constraints.txt
+	@$(BI_PYTHON) -c 'import sys; sys.exit(not (3, 10) <= sys.version_info[:2] <= (3, 12))' || { \
+	  echo "make bi needs Python 3.10-3.12 (Superset); $(BI_PYTHON) is $$($(BI_PYTHON) --version 2>&1). Install python3.12 or pass BI_PYTHON=..."; exit 1; }
 	test -x $(BI_BIN)/python || $(BI_PYTHON) -m venv $(BI_VENV)
 	$(BI_BIN)/python -m pip install --quiet --upgrade pip
 	$(BI_BIN)/python -m pip install --quiet -r bi/requirements.txt -c bi/constraints.txt
