@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 _SLUG = re.compile(r"[^a-z0-9_]+")
-_LEADING_COMMENT = re.compile(r"^\s*\{#-?(.*?)-?#\}", re.S)
+_LEADING_COMMENT = re.compile(r"^\s*(?:\{#-?(.*?)-?#\}|((?:\s*--[^\n]*\n)+))", re.S)
 
 
 def _slug(text: str) -> str:
@@ -84,8 +84,9 @@ def describe_test(node: Mapping[str, Any]) -> tuple[str, str]:
     attached = (node.get("attached_node") or "").rsplit(".", 1)[-1]
     own_description = (node.get("description") or "").strip()
     if not kind:  # singular test: its file name, and its leading comment
-        comment = _LEADING_COMMENT.match(node.get("raw_code") or "")
-        name, description = node["name"], own_description or (_first_sentence(comment.group(1)) if comment else "")
+        found = _LEADING_COMMENT.match(node.get("raw_code") or "")
+        comment = (found.group(1) or found.group(2).replace("--", " ")) if found else ""
+        name, description = node["name"], own_description or _first_sentence(comment)
     else:
         name, description = _generic(kind, node.get("column_name"), kwargs)
         generated = node["name"].startswith(f"{kind}_") or node["name"].startswith(f"{meta.get('namespace')}_")
@@ -93,6 +94,7 @@ def describe_test(node: Mapping[str, Any]) -> tuple[str, str]:
             name = node["name"].removeprefix(f"{attached}_") if attached else node["name"]
         description = own_description or description
     config = node.get("config") or {}
+    description = description.rstrip(". ")
     if config.get("where"):
         description += f" (rows where {config['where']})"
     if str(config.get("severity", "error")).lower() == "warn":
