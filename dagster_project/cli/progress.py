@@ -91,6 +91,9 @@ class StageBoard:
             console=console,
             transient=True,
             disable=not console.is_terminal,
+            # Dagster's and dbt's prints go to the log file (capture_output), not above the bars
+            redirect_stdout=False,
+            redirect_stderr=False,
         )
         for stage in self.stages.values():
             stage.task = self.progress.add_task(stage.label, total=stage.total)

@@ -15,6 +15,7 @@ import argparse
 import os
 import sys
 import time
+import traceback
 import uuid
 from datetime import datetime, timezone
 
@@ -63,9 +64,15 @@ def main(argv: list[str] | None = None) -> int:
         with build_lock(run_id, wait=args.wait), capture_output(log_path) as terminal:
             console = make_console(terminal)
             console.print(f"Building the warehouse: Dagster job {JOB_NAME}, run {run_id[:8]}", soft_wrap=True)
-            result, board = _execute(run_id, console)
-            for line in board.lines():
-                console.print(line, soft_wrap=True)
+            try:
+                result, board = _execute(run_id, console)
+            except Exception as error:  # Dagster's own machinery failed (e.g. a full disk): say where to look
+                traceback.print_exc()  # into the log file
+                crash = f"{type(error).__name__}: {str(error).strip().splitlines()[0] if str(error).strip() else ''}"
+            else:
+                crash = None
+                for line in board.lines():
+                    console.print(line, soft_wrap=True)
     except BuildBusy as busy:
         print(busy, file=sys.stderr)
         return EXIT_BUSY
@@ -73,6 +80,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build failed: {failed}", file=sys.stderr)
         return 1
     console = make_console(sys.stdout)
+    if crash:
+        console.print(f"\nBUILD FAILED (Dagster run {run_id}): {crash[:300]}", style="bold red", soft_wrap=True)
+        console.print(f"Full log: {log_path}", soft_wrap=True)
+        return 1
     if not result.success:
         _report_failure(console, board, run_id, log_path)
         return 1
