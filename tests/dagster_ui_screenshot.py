@@ -5,8 +5,9 @@ which has Selenium; the browser set-up is bi/screenshot.py's).
         --page job_runs=/locations/china_tech_rerating/jobs/build_everything/runs:build_everything \
         --page mart_checks=/assets/marts/fct_valuation_gap_daily?view=checks:Checks
 
-Each --page is name=path:text; the page is screenshot once `text` is on it. Prints one JSON object: per page,
-the screenshot's path and the page's visible text.
+Each --page is name=path:text; the page is screenshot once `text` is on it. --markdown name=path opens an
+asset's markdown metadata (the charts' preview). Prints one JSON object: per page, the screenshot's path and the
+page's visible text (and the size of each image the markdown rendered).
 """
 
 from __future__ import annotations
@@ -53,11 +54,30 @@ def _wait_for_text(browser, text: str, timeout: float) -> str:
     raise SystemExit(f"{text!r} did not appear in {timeout:.0f}s; the page shows: {body[:500]}")
 
 
+def _markdown_images(browser, url: str, out_dir: Path, name: str, timeout: float) -> dict:
+    """Open the first markdown metadata entry of an asset page; the size of every image it renders."""
+    browser.get(url)
+    _wait_for_text(browser, "[Show Markdown]", timeout)
+    link = browser.find_elements(By.XPATH, "//*[contains(text(), '[Show Markdown]')]")[-1]
+    browser.execute_script("arguments[0].click()", link)
+    deadline, images = time.monotonic() + timeout, []
+    while time.monotonic() < deadline and not images:
+        time.sleep(1)
+        images = browser.execute_script(
+            "return Array.from(document.querySelectorAll('img')).filter(i => i.src.startsWith('data:image/png'))"
+            ".map(i => [i.naturalWidth, i.naturalHeight])"
+        )
+    out = out_dir / f"dagster_{name}.png"
+    browser.save_screenshot(str(out))
+    return {"screenshot": str(out), "text": browser.find_element(By.TAG_NAME, "body").text, "images": images}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--url", required=True)
     parser.add_argument("--out-dir", type=Path, required=True)
     parser.add_argument("--page", action="append", required=True, help="name=path:text")
+    parser.add_argument("--markdown", default=None, help="name=path: open the page's markdown metadata (images)")
     parser.add_argument("--timeout", type=float, default=120)
     args = parser.parse_args(argv)
     args.out_dir.mkdir(parents=True, exist_ok=True)
@@ -74,6 +94,9 @@ def main(argv: list[str] | None = None) -> int:
             out = args.out_dir / f"dagster_{name}.png"
             browser.save_screenshot(str(out))
             result[name] = {"screenshot": str(out), "text": body}
+        if args.markdown:
+            name, path = args.markdown.split("=", 1)
+            result[name] = _markdown_images(browser, args.url.rstrip("/") + path, args.out_dir, name, args.timeout)
     finally:
         browser.quit()
         shutil.rmtree(profile, ignore_errors=True)

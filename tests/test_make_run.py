@@ -135,6 +135,7 @@ def test_dagster_ui_shows_the_job_run_and_readable_check_names(make_run):
                 f"--out-dir={artifacts}",
                 "--page=job_runs=/locations/china_tech_rerating/jobs/build_everything/runs:Success",
                 "--page=mart_checks=/assets/marts/fct_valuation_gap_daily?view=checks:ratio_is_ratio_of_medians",
+                "--markdown=charts=/assets/warehouse/charts",
             ],
             capture_output=True,
             text=True,
@@ -152,5 +153,9 @@ def test_dagster_ui_shows_the_job_run_and_readable_check_names(make_run):
     for name in ("date__unique", "ratio_is_ratio_of_medians", "us_median_coverage"):
         assert name in checks, checks
     assert "is never null" in checks and "__False__0" not in checks, checks
+    # the charts asset's metadata shows every PNG the run rendered, as images
+    rendered = sorted((warehouse / "charts").glob("*.png"))
+    assert rendered and len(pages["charts"]["images"]) == len(rendered), pages["charts"]["images"]
+    assert all(width > 200 and height > 200 for width, height in pages["charts"]["images"])
     for page in pages.values():
         assert Path(page["screenshot"]).stat().st_size > 30_000, f"suspiciously small screenshot: {page}"
