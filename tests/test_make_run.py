@@ -135,6 +135,7 @@ def test_dagster_ui_shows_the_job_run_and_readable_check_names(make_run):
                 f"--out-dir={artifacts}",
                 "--page=job_runs=/locations/china_tech_rerating/jobs/build_everything/runs:Success",
                 "--page=mart_checks=/assets/marts/fct_valuation_gap_daily?view=checks:ratio_is_ratio_of_medians",
+                "--page=timeline=/overview/activity/timeline:build_everything",
                 "--markdown=charts=/assets/warehouse/charts",
             ],
             capture_output=True,
@@ -149,6 +150,7 @@ def test_dagster_ui_shows_the_job_run_and_readable_check_names(make_run):
     pages = json.loads(shot.stdout.strip().splitlines()[-1])
     runs, checks = pages["job_runs"]["text"], pages["mart_checks"]["text"]
     assert "build_everything" in runs and "Success" in runs, runs
+    assert "No runs" not in pages["timeline"]["text"], pages["timeline"]["text"]
     # readable names (column__rule, or the test's own name) and the description derived from the test metadata
     for name in ("date__unique", "ratio_is_ratio_of_medians", "us_median_coverage"):
         assert name in checks, checks

@@ -25,12 +25,10 @@ from ..buildlock import BuildBusy, WarehouseNotWritable, build_lock
 from ..paths import warehouse_dir
 from . import summary
 from .build import EXIT_BUSY
+from .origin import with_code_location_origin
 from .progress import StageBoard, capture_output, make_console
 
 JOB_NAME = "build_everything"
-# The label the UI filters a code location's runs by (repository @ location, pyproject's [tool.dagster]): an
-# in-process run has no code-location origin to derive it from.
-REPOSITORY_LABEL = {".dagster/repository": "__repository__@china_tech_rerating"}
 
 
 def _execute(run_id: str, console) -> tuple[dg.ExecuteInProcessResult, StageBoard]:
@@ -42,9 +40,8 @@ def _execute(run_id: str, console) -> tuple[dg.ExecuteInProcessResult, StageBoar
     job = job.with_logger_defs({**job.loggers, "stage_progress": board.logger_def()})
     with board.progress:
         result = job.execute_in_process(
-            instance=dg.DagsterInstance.get(),
+            instance=with_code_location_origin(dg.DagsterInstance.get(), JOB_NAME),  # listed in the UI's Overview
             run_id=run_id,
-            tags=REPOSITORY_LABEL,
             raise_on_error=False,
             run_config={"loggers": {"console": {"config": {"log_level": "DEBUG"}}, "stage_progress": {}}},
         )
