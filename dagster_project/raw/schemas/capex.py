@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from .model import ANNOUNCED_AFTER_END, CURRENCIES, POSITIVE_VALUE, Column, RawTable, RowCheck, provenance, quarter_keys
+from .model import (
+    ANNOUNCED_AFTER_END,
+    COMPANY,
+    CURRENCIES,
+    POSITIVE_VALUE,
+    Column,
+    RawTable,
+    RowCheck,
+    provenance,
+    quarter_keys,
+)
 
 CAPEX_DEFINITIONS = (
     "cash_purchases_of_ppe",  # cash-flow statement: purchases of property and equipment
@@ -20,9 +30,9 @@ CAPEX_QUARTERLY = RawTable(
     description="Quarterly capital expenditure, with the definition the figure follows.",
     columns=(
         *quarter_keys(),
-        Column("definition", "VARCHAR", allowed=CAPEX_DEFINITIONS),
+        Column("definition", "VARCHAR", allowed=CAPEX_DEFINITIONS, description="which capex line the figure is"),
         Column("value", "DOUBLE", description="millions of `currency`"),
-        Column("currency", "VARCHAR", allowed=CURRENCIES),
+        Column("currency", "VARCHAR", allowed=CURRENCIES, description="currency of value"),
         *provenance(with_kind=True),
     ),
     primary_key=("company_id", "fiscal_year", "fiscal_quarter", "definition"),
@@ -35,15 +45,20 @@ GUIDANCE = RawTable(
     family="guidance",
     description="Announced capital-expenditure guidance (low/high, millions).",
     columns=(
-        Column("company_id", "VARCHAR"),
+        Column("company_id", "VARCHAR", description=COMPANY),
         Column("period_label", "VARCHAR", description="e.g. CY2025, FY2026, FY2026-FY2028"),
-        Column("period_start", "DATE"),
-        Column("period_end", "DATE"),
-        Column("announced_on", "DATE"),
+        Column("period_start", "DATE", description="first day of the period guided"),
+        Column("period_end", "DATE", description="last day of the period guided"),
+        Column("announced_on", "DATE", description="date of the statement"),
         Column("low", "DOUBLE", description="millions of `currency`"),
         Column("high", "DOUBLE", required=False, description="null when a single figure"),
-        Column("currency", "VARCHAR", allowed=CURRENCIES),
-        Column("definition", "VARCHAR", allowed=CAPEX_DEFINITIONS + ("company_reported",)),
+        Column("currency", "VARCHAR", allowed=CURRENCIES, description="currency of low and high"),
+        Column(
+            "definition",
+            "VARCHAR",
+            allowed=CAPEX_DEFINITIONS + ("company_reported",),
+            description="capex line guided; company_reported = as the company states it",
+        ),
         Column(
             "guidance_kind",
             "VARCHAR",

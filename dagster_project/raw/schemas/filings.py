@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import ANNOUNCED_AFTER_END, CURRENCIES, Column, RawTable, RowCheck, provenance, quarter_keys
+from .model import ANNOUNCED_AFTER_END, COMPANY, CURRENCIES, Column, RawTable, RowCheck, provenance, quarter_keys
 
 FUNDAMENTAL_METRICS = (
     "revenue_m",
@@ -85,7 +85,7 @@ FUNDAMENTALS_QUARTERLY = RawTable(
             allowed=FUNDAMENTAL_METRICS,
             description="*_m in millions; eps per ordinary share; shares in millions",
         ),
-        Column("value", "DOUBLE"),
+        Column("value", "DOUBLE", description="the figure, in the unit metric names"),
         Column("currency", "VARCHAR", required=False, allowed=CURRENCIES, description="null for share counts"),
         *provenance(with_kind=True),
     ),
@@ -111,12 +111,12 @@ BALANCE_SHEET = RawTable(
     family="balance_sheet",
     description="Balance-sheet items at quarter end (cash, investments, debt), in millions.",
     columns=(
-        Column("company_id", "VARCHAR"),
-        Column("period_end", "DATE"),
-        Column("announced_on", "DATE"),
-        Column("item", "VARCHAR", allowed=BALANCE_SHEET_ITEMS),
-        Column("value", "DOUBLE"),
-        Column("currency", "VARCHAR", allowed=CURRENCIES),
+        Column("company_id", "VARCHAR", description=COMPANY),
+        Column("period_end", "DATE", description="balance-sheet date (end of the fiscal quarter)"),
+        Column("announced_on", "DATE", description="date the balance sheet was made public"),
+        Column("item", "VARCHAR", allowed=BALANCE_SHEET_ITEMS, description="balance-sheet line; _m = millions"),
+        Column("value", "DOUBLE", description="millions of `currency`"),
+        Column("currency", "VARCHAR", allowed=CURRENCIES, description="currency of value"),
         *provenance(with_kind=True),
     ),
     primary_key=("company_id", "period_end", "item"),

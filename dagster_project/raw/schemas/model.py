@@ -65,10 +65,13 @@ def provenance(with_kind: bool = False) -> tuple[Column, ...]:
     )
 
 
+COMPANY = "company, as in raw.companies (e.g. alibaba)"
+
+
 def quarter_keys(full_year_allowed: bool = False, with_announced: bool = True) -> tuple[Column, ...]:
     quarters = ("0", "1", "2", "3", "4") if full_year_allowed else ("1", "2", "3", "4")
     return (
-        Column("company_id", "VARCHAR"),
+        Column("company_id", "VARCHAR", description=COMPANY),
         Column("fiscal_year", "INTEGER", description="year in which the fiscal year ends"),
         Column(
             "fiscal_quarter",
@@ -76,7 +79,7 @@ def quarter_keys(full_year_allowed: bool = False, with_announced: bool = True) -
             allowed=quarters,
             description="1-4" + (", or 0 for the full fiscal year" if full_year_allowed else ""),
         ),
-        Column("period_end", "DATE"),
+        Column("period_end", "DATE", description="last day of the fiscal period"),
         *((Column("announced_on", "DATE", description="date the quarter was made public"),) if with_announced else ()),
     )
 

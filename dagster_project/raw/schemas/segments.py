@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import ANNOUNCED_AFTER_END, CURRENCIES, Column, RawTable, RowCheck, provenance, quarter_keys
+from .model import ANNOUNCED_AFTER_END, COMPANY, CURRENCIES, Column, RawTable, RowCheck, provenance, quarter_keys
 
 SEGMENTS = (
     # Alibaba, FY2023 presentation (seven segments, to the June quarter 2023 results of 2023-08-10)
@@ -48,8 +48,8 @@ SEGMENT_MAPPING = RawTable(
         "date to which, and the sum-of-the-parts group each segment counts in."
     ),
     columns=(
-        Column("company_id", "VARCHAR"),
-        Column("presentation", "VARCHAR", allowed=PRESENTATIONS),
+        Column("company_id", "VARCHAR", description=COMPANY),
+        Column("presentation", "VARCHAR", allowed=PRESENTATIONS, description="name of the segment structure"),
         Column(
             "valid_from",
             "DATE",
@@ -61,7 +61,7 @@ SEGMENT_MAPPING = RawTable(
             required=False,
             description="results day of the first release under the next presentation; empty = current",
         ),
-        Column("segment", "VARCHAR", allowed=SEGMENTS),
+        Column("segment", "VARCHAR", allowed=SEGMENTS, description="segment key"),
         Column("segment_name", "VARCHAR", description="the segment's name as printed in the release"),
         Column("sotp_group", "VARCHAR", allowed=SOTP_GROUPS, description=" | ".join(SOTP_GROUPS)),
         Column(
@@ -88,10 +88,15 @@ SEGMENTS_QUARTERLY = RawTable(
             allowed=PRESENTATIONS,
             description="segment structure the figure was published under (a restatement is a second row)",
         ),
-        Column("segment", "VARCHAR", allowed=SEGMENTS),
-        Column("metric", "VARCHAR", allowed=("revenue_m", "adjusted_ebita_m", "operating_income_m")),
-        Column("value", "DOUBLE"),
-        Column("currency", "VARCHAR", allowed=CURRENCIES),
+        Column("segment", "VARCHAR", allowed=SEGMENTS, description="segment key, as in raw.segment_mapping"),
+        Column(
+            "metric",
+            "VARCHAR",
+            allowed=("revenue_m", "adjusted_ebita_m", "operating_income_m"),
+            description="which figure; _m = millions",
+        ),
+        Column("value", "DOUBLE", description="millions of `currency`"),
+        Column("currency", "VARCHAR", allowed=CURRENCIES, description="currency of value"),
         *provenance(with_kind=True),
     ),
     primary_key=("company_id", "fiscal_year", "fiscal_quarter", "presentation", "segment", "metric"),
