@@ -15,22 +15,28 @@ from rich.console import Console
 from ..database import connect_published
 from ..paths import published_db_path, warehouse_dir
 from ..readers.report import REPORT_NAME
+from ..settings import dbt_var
 
 
 def _pe_gap(conn: duckdb.DuckDBPyConnection) -> str:
+    # The latest date whose medians meet the coverage targets the dbt tests hold (dbt var pe_median_coverage):
+    # later days exist but lose companies as the seeds' FX and fundamentals end.
+    target = dbt_var("pe_median_coverage")
+    cn_min, us_min = target["cn"]["min_covered"], target["us"]["min_covered"]
     row = conn.execute(
         """select date, cn_to_us_pe_ratio, cn_median_pe_ttm_gaap, us_median_pe_ttm_gaap,
                   cn_companies_covered, cn_companies_in_basket, us_companies_covered, us_companies_in_basket
            from marts.fct_valuation_gap_daily
-           where cn_to_us_pe_ratio is not null and cn_median_is_reliable and us_median_is_reliable
-           order by date desc limit 1"""
+           where cn_to_us_pe_ratio is not null and cn_companies_covered >= ? and us_companies_covered >= ?
+           order by date desc limit 1""",
+        [cn_min, us_min],
     ).fetchone()
     if row is None:
-        return "China/US P/E: no date with both medians reliable (enough companies covered)"
+        return f"China/US P/E: no date with {cn_min}+ China and {us_min}+ US companies covered"
     day, ratio, cn, us, cn_cov, cn_all, us_cov, us_all = row
     return (
-        f"China/US P/E (median, GAAP, trailing) on {day}: {ratio:.2f}x - China {cn:.1f}x "
-        f"({cn_cov} of {cn_all} companies), US {us:.1f}x ({us_cov} of {us_all} companies)"
+        f"China/US P/E (median, GAAP, trailing) on {day}, the latest date with {cn_min}+ and {us_min}+ companies: "
+        f"{ratio:.2f}x - China {cn:.1f}x ({cn_cov} of {cn_all}), US {us:.1f}x ({us_cov} of {us_all})"
     )
 
 
