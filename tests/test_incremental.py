@@ -32,7 +32,10 @@ INCREMENTAL_MODELS = [
     "intermediate.int_prices_traded_daily",
     "intermediate.int_returns_daily",
     "intermediate.int_listing_valuation_daily",
+    "intermediate.int_returns_total_daily",
+    "intermediate.int_company_market_value_daily",
     "marts.fct_listing_valuation_daily",
+    "marts.fct_valuation_gap_daily",
 ]
 # the day after the shipped data: US series end 2026-04-24 (Fri), Hong Kong ones by 2026-03-26; listings that
 # stopped earlier (9988.HK 2025-10-30, ^HSI 2025-04-29, TCEHY 2025-06-27) catch up on these days

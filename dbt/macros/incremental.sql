@@ -48,6 +48,19 @@ themselves (temporary table, `create or replace table`) are written for and test
     {{ return((start, end) if start else none) }}
 {%- endmacro %}
 
+{# A model's unique_key is [key, date column]: rows are invalidated and appended per key (symbol for the
+   listing-day models, company_id for int_company_market_value_daily) from a date (`date`; `week_ending` for
+   fct_weekly_performance). #}
+{% macro incremental_key() -%}
+    {%- set uk = config.get('unique_key') or ['symbol', 'date'] -%}
+    {{ return(uk[0] if uk is not string else 'symbol') }}
+{%- endmacro %}
+
+{% macro incremental_date_column() -%}
+    {%- set uk = config.get('unique_key') or ['symbol', 'date'] -%}
+    {{ return(uk[-1] if uk is not string else 'date') }}
+{%- endmacro %}
+
 {% macro incremental_state_schema() -%}
     {{ return('incremental_state') }}
 {%- endmacro %}
@@ -86,21 +99,23 @@ themselves (temporary table, `create or replace table`) are written for and test
     delete from {{ relation }}
     where exists (
         select 1 from {{ invalid_relation }} as i
-        where i.symbol = {{ relation }}.symbol and {{ relation }}.date >= i.from_date
+        where i.symbol = {{ relation }}.{{ incremental_key() }} and {{ relation }}.{{ incremental_date_column() }} >= i.from_date
     )
 {%- endmacro %}
 
 {% macro duckdb__incremental_delete_from(relation, invalid_relation) -%}
     delete from {{ relation }} as t
     using {{ invalid_relation }} as i
-    where i.symbol = t.symbol and t.date >= i.from_date
+    where i.symbol = t.{{ incremental_key() }} and t.{{ incremental_date_column() }} >= i.from_date
 {%- endmacro %}
 
 {# -------------------------------------------------------------------------------------- append #}
 
 {# Per-symbol watermark: the last date the model holds for each symbol. #}
 {% macro incremental_watermarks() -%}
-    select symbol, max(date) as watermark from {{ this }} group by symbol
+    select {{ incremental_key() }} as symbol, max({{ incremental_date_column() }}) as watermark
+    from {{ this }}
+    group by {{ incremental_key() }}
 {%- endmacro %}
 
 {# Per symbol of `source_sql` (columns symbol, date): the first date this run writes. A row is written when it
@@ -109,16 +124,17 @@ themselves (temporary table, `create or replace table`) are written for and test
    write do not appear. #}
 {% macro incremental_write_from(source_sql) -%}
     {%- set forced = incremental_forced_range() -%}
-    select s.symbol, min(s.date) as write_from
+    {%- set k = incremental_key() %}
+    select s.{{ k }}, min(s.date) as write_from
     from ({{ source_sql }}) as s
     left join ({{ incremental_watermarks() }}) as w
-        on w.symbol = s.symbol
+        on w.symbol = s.{{ k }}
     where w.watermark is null
        or s.date > w.watermark
        {%- if forced %}
        or s.date between cast('{{ forced[0] }}' as date) and cast('{{ forced[1] }}' as date)
        {%- endif %}
-    group by s.symbol
+    group by s.{{ k }}
 {%- endmacro %}
 
 {# ---------------------------------------------------------------------------------- verification #}
@@ -128,21 +144,32 @@ themselves (temporary table, `create or replace table`) are written for and test
 {% macro incremental_changed_symbols(current_sql, stored_sql, columns) -%}
     {%- set cols = ['x.date'] -%}
     {%- for c in columns %}{% do cols.append('x.' ~ c) %}{% endfor -%}
+    {%- set k = incremental_key() %}
     select coalesce(c.symbol, s.symbol) as symbol
     from (
-        select x.symbol, {{ incremental_fingerprint(cols) }} as fingerprint
+        select x.{{ k }} as symbol, {{ incremental_fingerprint(cols) }} as fingerprint
         from ({{ current_sql }}) as x
         inner join ({{ incremental_watermarks() }}) as w
-            on w.symbol = x.symbol and x.date <= w.watermark
-        group by x.symbol
+            on w.symbol = x.{{ k }} and x.date <= w.watermark
+        group by x.{{ k }}
     ) as c
     full outer join (
-        select x.symbol, {{ incremental_fingerprint(cols) }} as fingerprint
+        select x.{{ k }} as symbol, {{ incremental_fingerprint(cols) }} as fingerprint
         from ({{ stored_sql }}) as x
-        group by x.symbol
+        group by x.{{ k }}
     ) as s
         on s.symbol = c.symbol
     where c.fingerprint is null or s.fingerprint is null or c.fingerprint <> s.fingerprint
+{%- endmacro %}
+
+{# True when the state table exists and holds this model file's checksum (the model's code is unchanged). #}
+{% macro incremental_code_unchanged() -%}
+    {%- set state = incremental_state_relation() -%}
+    {%- if adapter.get_relation(database=state.database, schema=state.schema, identifier=state.identifier) is none -%}
+        {{ return(false) }}
+    {%- endif -%}
+    {%- set saved = run_query("select fingerprint from " ~ state ~ " where item = '__model__'") -%}
+    {{ return(saved.rows | length == 1 and saved.rows[0][0] == model.checksum.checksum) }}
 {%- endmacro %}
 
 {# Pre-hook: delete what is stale. `invalid_sql` returns (symbol, from_date): rows of the symbol dated on or
@@ -150,18 +177,11 @@ themselves (temporary table, `create or replace table`) are written for and test
    a missing state table invalidates everything. Logs what it deleted. #}
 {% macro incremental_invalidate(invalid_sql) -%}
     {%- if execute and is_incremental() -%}
-        {%- set state = incremental_state_relation() -%}
-        {%- set state_exists = adapter.get_relation(database=state.database, schema=state.schema, identifier=state.identifier) is not none -%}
-        {%- set code_ok = false -%}
-        {%- if state_exists -%}
-            {%- set saved = run_query("select fingerprint from " ~ state ~ " where item = '__model__'") -%}
-            {%- set code_ok = saved.rows | length == 1 and saved.rows[0][0] == model.checksum.checksum -%}
-        {%- endif -%}
-        {%- if code_ok -%}
+        {%- if incremental_code_unchanged() -%}
             {%- set invalid_query = invalid_sql -%}
         {%- else -%}
             {%- do log(this.identifier ~ ": model file changed or no saved state: every row is rebuilt", info=true) -%}
-            {%- set invalid_query = "select symbol, cast('0001-01-01' as date) as from_date from " ~ this ~ " group by symbol" -%}
+            {%- set invalid_query = "select " ~ incremental_key() ~ " as symbol, cast('0001-01-01' as date) as from_date from " ~ this ~ " group by " ~ incremental_key() -%}
         {%- endif -%}
         {%- do run_query("create or replace temporary table " ~ this.identifier ~ "__invalid as "
             ~ "select symbol, min(from_date) as from_date from (" ~ invalid_query ~ ") as i group by symbol") -%}
@@ -169,18 +189,23 @@ themselves (temporary table, `create or replace table`) are written for and test
         {%- do run_query(incremental_delete_from(this, this.identifier ~ "__invalid")) -%}
         {%- do log(this.identifier ~ ": inputs changed for " ~ counted.rows[0][0] ~ " symbol(s) (" ~ counted.rows[0][1] ~ " from their first date): their rows from the change on are rebuilt", info=true) -%}
         {%- do run_query("drop table if exists " ~ this.identifier ~ "__invalid") -%}
+        {%- do incremental_save_held() -%}
     {%- endif -%}
 {%- endmacro %}
 
-{# Post-hook: save the model file's checksum and, optionally, per-symbol fingerprints of the inputs the model
+{# Post-hook: save the model file's checksum, the first date not yet verified by tests (macros/incremental_tests.sql)
+   and, optionally, per-symbol fingerprints of the inputs the model
    does not store (`items_sql`: columns item, fingerprint), in incremental_state.<model>. #}
 {% macro incremental_save_state(items_sql=none) -%}
     {%- if execute and config.get('materialized') == 'incremental' -%}
         {%- set state = incremental_state_relation() -%}
+        {%- set pending = incremental_pending_from() -%}
         {%- do run_query("create schema if not exists " ~ state.include(identifier=false)) -%}
         {%- set sql -%}
             create or replace table {{ state }} as
             select '__model__' as item, '{{ model.checksum.checksum }}' as fingerprint
+            union all
+            select '__pending_from__' as item, '{{ pending }}' as fingerprint
             {%- if items_sql %}
             union all
             select cast(item as varchar) as item, cast(fingerprint as varchar) as fingerprint from ({{ items_sql }}) as s
@@ -194,7 +219,7 @@ themselves (temporary table, `create or replace table`) are written for and test
 {% macro incremental_changed_state_items(items_sql) -%}
     select coalesce(c.item, s.item) as symbol
     from ({{ items_sql }}) as c
-    full outer join (select item, fingerprint from {{ incremental_state_relation() }} where item <> '__model__') as s
+    full outer join (select item, fingerprint from {{ incremental_state_relation() }} where item not in ('__model__', '__pending_from__')) as s
         on s.item = c.item
     where c.fingerprint is null or s.fingerprint is null or c.fingerprint <> s.fingerprint
 {%- endmacro %}
