@@ -6,9 +6,12 @@ macros/incremental.sql for the mechanics and docs/incremental-builds.md for the 
   listing-day models, with company_id as the key (incremental_key()).
 - Date-keyed models (fct_valuation_gap_daily: one row per day) verify per DATE: a fingerprint of their
   inputs on each date is saved after every run (`incremental_save_state`, items 'd:<date>'); a run deletes
-  every row from the first date whose fingerprint changed, appeared or disappeared
-  (`incremental_invalidate_dates`) and rewrites from there (`incremental_date_watermark`). Inputs that are not
-  dated (a company's basket) are saved under the date 0001-01-01: a change rewrites every date.
+  every row from the first date whose fingerprint changed, appeared or disappeared, or from the start of a
+  forced date range (`incremental_invalidate_dates`), and rewrites from there (`incremental_date_watermark`).
+  Inputs that are not dated (a company's basket) are saved under the date 0001-01-01: a change rewrites all.
+- int_returns_total_daily and fct_weekly_performance carry running values (return index, day index, the
+  previous week) from the last row held: whole symbols are rebuilt when their history changed, a forced range
+  deletes from its start (`incremental_forced_invalid`), and the append continues from the row held.
 #}
 
 {# ------------------------------------------------------------------------- company market value #}
@@ -67,6 +70,10 @@ macros/incremental.sql for the mechanics and docs/incremental-builds.md for the 
         {%- else -%}
             {%- do log(this.identifier ~ ": model file changed or no saved state: every row is rebuilt", info=true) -%}
             {%- set from_date = '0001-01-01' -%}
+        {%- endif -%}
+        {%- set forced = incremental_forced_range() -%}
+        {%- if forced and (from_date is none or forced[0] | string < from_date | string) -%}
+            {%- set from_date = forced[0] -%}
         {%- endif -%}
         {%- if from_date is not none -%}
             {%- do run_query("delete from " ~ this ~ " where date >= cast('" ~ from_date ~ "' as date)") -%}
