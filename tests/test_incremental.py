@@ -38,6 +38,7 @@ INCREMENTAL_MODELS = [
     "marts.fct_listing_valuation_daily",
     "marts.fct_valuation_gap_daily",
     "marts.fct_weekly_performance",
+    "marts.fct_rerating_decomposition",
 ]
 # the day after the shipped data: US series end 2026-04-24 (Fri), Hong Kong ones by 2026-03-26; listings that
 # stopped earlier (9988.HK 2025-10-30, ^HSI 2025-04-29, TCEHY 2025-06-27) catch up on these days

@@ -52,9 +52,9 @@ themselves (temporary table, `create or replace table`) are written for and test
     {{ return((start, end) if start else none) }}
 {%- endmacro %}
 
-{# A model's unique_key is [key, date column]: rows are invalidated and appended per key (symbol for the
+{# A model's unique_key is [key, date column, ...]: rows are invalidated and appended per key (symbol for the
    listing-day models, company_id for int_company_market_value_daily) from a date (`date`; `week_ending` for
-   fct_weekly_performance). #}
+   fct_weekly_performance; `end_date` for fct_rerating_decomposition, whose key also names the window). #}
 {% macro incremental_key() -%}
     {%- set uk = config.get('unique_key') or ['symbol', 'date'] -%}
     {{ return(uk[0] if uk is not string else 'symbol') }}
@@ -62,7 +62,7 @@ themselves (temporary table, `create or replace table`) are written for and test
 
 {% macro incremental_date_column() -%}
     {%- set uk = config.get('unique_key') or ['symbol', 'date'] -%}
-    {{ return(uk[-1] if uk is not string else 'date') }}
+    {{ return('date' if uk is string else uk[1] if uk | length > 1 else uk[0]) }}
 {%- endmacro %}
 
 {% macro incremental_state_schema() -%}

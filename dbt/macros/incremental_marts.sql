@@ -203,3 +203,26 @@ macros/incremental.sql for the mechanics and docs/incremental-builds.md for the 
     where hb.held_to is null or nb.last_date > hb.held_to
     {{ incremental_forced_invalid() }}
 {%- endmacro %}
+
+{# -------------------------------------------------------------------- fct_rerating_decomposition #}
+
+{# Per company: its primary-listing closes, prices and TTM EPS up to the last window end it holds. #}
+{% macro rerating_state_items() -%}
+    select v.company_id as item,
+        {{ incremental_fingerprint(['v.symbol', 'v.date', 'v.traded_close', 'v.price_per_share_reporting_ccy',
+                                    'v.ttm_eps_diluted_adjusted', 'v.ttm_eps_diluted_gaap']) }} as fingerprint
+    from {{ ref('int_listing_valuation_daily') }} as v
+    inner join (select company_id, max(end_date) as held_to from {{ this }} group by company_id) as h
+        on h.company_id = v.company_id and v.date <= h.held_to
+    where v.is_primary_listing and v.traded_close is not null
+    group by v.company_id
+{%- endmacro %}
+
+{# Whole companies whose rows held changed; every company's windows ending on its latest date held. #}
+{% macro rerating_invalid() -%}
+    select symbol, cast('0001-01-01' as date) as from_date
+    from ({{ incremental_changed_state_items(rerating_state_items()) }}) as changed
+    union all
+    select company_id as symbol, max(end_date) as from_date from {{ this }} group by company_id
+    {{ incremental_forced_invalid() }}
+{%- endmacro %}

@@ -95,7 +95,8 @@ every singular test keep checking whole tables. A full refresh or first build ma
         {{ return('') }}
     {%- endif -%}
     {%- set uk = node.config.unique_key -%}
-    {{ return((uk if uk is string else uk[-1]) ~ " >= cast('" ~ saved.rows[0][0] ~ "' as date) /* rows not yet verified */") }}
+    {%- set dcol = 'date' if uk is string else uk[1] if uk | length > 1 else uk[0] -%}
+    {{ return(dcol ~ " >= cast('" ~ saved.rows[0][0] ~ "' as date) /* rows not yet verified */") }}
 {%- endmacro %}
 
 {# dbt's hook for a test's `where` config, with the incremental scope added. The filtered relation keeps the
