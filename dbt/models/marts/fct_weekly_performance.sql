@@ -65,7 +65,8 @@ benchmark_prices as (
     select p.*
     from all_prices as p
     {%- if is_incremental() %}
-    where p.date >= (select coalesce(min(last_trading_date), cast('0001-01-01' as date)) from last_held)
+    -- the benchmark closes the written weeks need are on or after the earliest listing close read
+    where p.date >= (select min(date) from prices)
     {%- endif %}
 ),
 
