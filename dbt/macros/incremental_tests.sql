@@ -14,6 +14,14 @@ every singular test keep checking whole tables. A full refresh or first build ma
   build whose tests skipped a row that fails.
 #}
 
+{# Whether incremental_state.<identifier> exists, asked of the database itself: dbt's relation cache is filled
+   when the run starts and does not see a state table a post-hook created in this run. #}
+{% macro incremental_state_exists(database, identifier) -%}
+    {%- set found = run_query("select count(*) from information_schema.tables where table_catalog = '" ~ database
+        ~ "' and table_schema = '" ~ incremental_state_schema() ~ "' and table_name = '" ~ identifier ~ "'") -%}
+    {{ return(found.rows[0][0] > 0) }}
+{%- endmacro %}
+
 {% macro incremental_row_level_tests() -%}
     {{ return(['not_null', 'accepted_values', 'accepted_range', 'expression_is_true', 'values_agree']) }}
 {%- endmacro %}
@@ -87,7 +95,7 @@ every singular test keep checking whole tables. A full refresh or first build ma
         {{ return('') }}
     {%- endif -%}
     {%- set state = api.Relation.create(database=relation.database, schema=incremental_state_schema(), identifier=node.alias) -%}
-    {%- if adapter.get_relation(database=state.database, schema=state.schema, identifier=state.identifier) is none -%}
+    {%- if not incremental_state_exists(relation.database, node.alias) -%}
         {{ return('') }}
     {%- endif -%}
     {%- set saved = run_query("select fingerprint from " ~ state ~ " where item = '__pending_from__'") -%}
@@ -128,7 +136,7 @@ every singular test keep checking whole tables. A full refresh or first build ma
             {%- set failed = [] -%}
             {%- for t in tests if status.get(t.unique_id) not in ('pass', 'warn') %}{% do failed.append(t.unique_id) %}{% endfor -%}
             {%- set state = api.Relation.create(database=node.database, schema=incremental_state_schema(), identifier=node.alias) -%}
-            {%- if tests and not failed and adapter.get_relation(database=state.database, schema=state.schema, identifier=state.identifier) is not none -%}
+            {%- if tests and not failed and incremental_state_exists(node.database, node.alias) -%}
                 {%- do run_query("update " ~ state ~ " set fingerprint = '9999-12-31' where item = '__pending_from__'") -%}
             {%- endif -%}
         {%- endfor -%}
