@@ -64,6 +64,7 @@ sequenced as (
     where h.date is null or p.date >= h.date
     {%- endif %}
 ),
+
 daily as (
     select
         s.symbol,
