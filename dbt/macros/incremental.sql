@@ -30,7 +30,7 @@ A run does:
 
 The result equals a full rebuild (tests/test_incremental.py builds both and compares every row). What the
 verification cannot see needs `dbt build --full-refresh`: a change in a MACRO these models call (the checksum
-covers the model file only), or in a var they read (none of them reads one today). `make run`, Dagster's
+covers the model file only), or in a var they read (docs/incremental-builds.md lists them). `make run`, Dagster's
 jobs and dagster_project/cli/build.py run a normal `dbt build`; the story is told in docs/incremental-builds.md.
 
 Engine-specific pieces (row hashes, the delete) are dispatched, with DuckDB and Spark variants; the hooks
