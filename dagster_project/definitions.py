@@ -3,7 +3,7 @@
     dagster dev -m dagster_project.definitions                                 # the default, unpartitioned
     DAGSTER_DAILY_PARTITIONS=1 dagster dev -m dagster_project.definitions      # daily partitions (option)
 
-With the option, the four incremental dbt models carry a DailyPartitionsDefinition and the schedule and the
+With the option, the incremental dbt models carry a DailyPartitionsDefinition and the schedule and the
 seed sensor request a day's partition (docs/incremental-builds.md). Use one of the two per DAGSTER_HOME.
 """
 

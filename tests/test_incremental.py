@@ -18,6 +18,7 @@ import csv
 import datetime
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -32,7 +33,12 @@ INCREMENTAL_MODELS = [
     "intermediate.int_prices_traded_daily",
     "intermediate.int_returns_daily",
     "intermediate.int_listing_valuation_daily",
+    "intermediate.int_returns_total_daily",
+    "intermediate.int_company_market_value_daily",
     "marts.fct_listing_valuation_daily",
+    "marts.fct_valuation_gap_daily",
+    "marts.fct_weekly_performance",
+    "marts.fct_rerating_decomposition",
 ]
 # the day after the shipped data: US series end 2026-04-24 (Fri), Hong Kong ones by 2026-03-26; listings that
 # stopped earlier (9988.HK 2025-10-30, ^HSI 2025-04-29, TCEHY 2025-06-27) catch up on these days
@@ -40,7 +46,9 @@ NEW_HK_DAY, NEW_US_DAY = "2026-04-28", "2026-04-27"
 REL_TOLERANCE = 1e-12
 
 
-def _build(seeds: Path, warehouse: Path, *, full_refresh: bool, dbt_vars: str | None = None) -> None:
+def _run_build(
+    seeds: Path, warehouse: Path, *, full_refresh: bool, dbt_vars: str | None = None
+) -> subprocess.CompletedProcess:
     env = dict(os.environ, WAREHOUSE_DIR=str(warehouse), DBT_LOG_PATH=str(warehouse / "dbt_logs"))
     cmd = [
         sys.executable,
@@ -60,7 +68,11 @@ def _build(seeds: Path, warehouse: Path, *, full_refresh: bool, dbt_vars: str | 
     # break ADS parity and the HKEX tick grid on purpose; those data checks warn here instead of failing.
     all_vars = {"market_data_checks_severity": "warn", **(json.loads(dbt_vars) if dbt_vars else {})}
     cmd += ["--dbt-vars", json.dumps(all_vars)]
-    result = subprocess.run(cmd, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True)
+    return subprocess.run(cmd, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True)
+
+
+def _build(seeds: Path, warehouse: Path, *, full_refresh: bool, dbt_vars: str | None = None) -> None:
+    result = _run_build(seeds, warehouse, full_refresh=full_refresh, dbt_vars=dbt_vars)
     assert result.returncode == 0, (result.stdout[-4000:], result.stderr[-4000:])
 
 
@@ -77,7 +89,7 @@ def _write(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
         writer.writerows(rows)
 
 
-def _append_day(seeds: Path) -> None:
+def _append_day(seeds: Path, *, dividend: bool = True) -> None:
     """One new trading day per market for a few listings, FX for it, and a dividend going ex on it."""
     moves = {"9988.HK": 1.02, "0700.HK": 0.99, "BABA": 1.03, "MSFT": 0.995, "QQQ": 1.01, "^HSI": 1.004, "TCEHY": 1.01}
     for path in sorted((seeds / "prices").glob("*.csv")):
@@ -117,6 +129,8 @@ def _append_day(seeds: Path) -> None:
     rows.sort(key=lambda r: (r["date"], r["quote_currency"]))
     _write(seeds / "fx" / "usd_fx_daily.csv", header, rows)
 
+    if not dividend:
+        return
     header, rows = _rows(seeds / "corporate_actions" / "corporate_actions.csv")
     template = next(r for r in rows if r["symbol"] == "9988.HK" and r["action_type"] == "cash_dividend")
     rows.append(
@@ -266,6 +280,45 @@ def test_incremental_builds_equal_full_rebuilds(tmp_path):
         dbt_vars='{"incremental_from": "2024-05-06", "incremental_to": "2024-05-31"}',
     )
     assert _differences(incremental, full) == {}
+
+
+def _test_scope(warehouse: Path, test_name: str) -> str | None:
+    """The first date a data test of the last build checked (None: every row)."""
+    compiled = next((warehouse / "dbt_target" / "run").rglob(f"{test_name}.sql")).read_text()
+    found = re.search(r"date >= cast\('(\d{4}-\d{2}-\d{2})' as date\) /\* rows not yet verified", compiled)
+    return found.group(1) if found else None
+
+
+def test_incremental_tests_check_the_rows_written_and_catch_a_bad_appended_row(tmp_path):
+    """On an incremental build the row-level tests of an incremental model check the rows not yet verified
+    (written since its tests last passed), not the whole table; a bad row in the appended day still fails the
+    build, and it stays pending (tested again, failing again) until a build's tests pass on it."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS_DIR, seeds)
+    warehouse = tmp_path / "incremental"
+    _build(seeds, warehouse, full_refresh=False)
+    assert _test_scope(warehouse, "not_null_fct_listing_valuation_daily_close") == "0001-01-01"  # first build
+
+    _append_day(seeds, dividend=False)
+    _build(seeds, warehouse, full_refresh=False)
+    _build(seeds, warehouse, full_refresh=False)  # nothing new: the row-level tests check no row
+    assert _test_scope(warehouse, "not_null_fct_listing_valuation_daily_close") == "9999-12-31"
+    # key uniqueness keeps checking the whole table
+    assert _test_scope(warehouse, "fct_listing_valuation_daily.yml/unique_combination_of_columns_*") is None
+
+    # the next day, BABA closes at twice its value: the ADS is worth twice the Hong Kong line (9988.HK, same day)
+    header, rows = _rows(seeds / "prices" / "BABA.csv")
+    bad = dict(rows[-1], date=NEW_HK_DAY)
+    for col in ("open", "high", "low", "close", "adj_close"):
+        if bad[col]:
+            bad[col] = f"{float(bad[col]) * 2:.6f}"
+    _write(seeds / "prices" / "BABA.csv", header, [*rows, bad])
+    parity = "int_listing_valuation_daily_ads_parity_with_primary"
+    for _ in range(2):  # the failed rows stay pending: a rebuild without new data tests (and fails) them again
+        result = _run_build(seeds, warehouse, full_refresh=False)
+        assert result.returncode != 0
+        assert f"Failure in test {parity}" in result.stdout + result.stderr, result.stdout[-3000:]
+        assert _test_scope(warehouse, parity) not in (None, "9999-12-31")
 
 
 def test_daily_code_location_partitions_exactly_the_incremental_models():

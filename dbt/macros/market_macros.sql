@@ -58,6 +58,30 @@
     {{- s ~ '_' ~ e -}}
 {%- endmacro %}
 
+{# Event study: the windows of var('event_windows') as rows (window_name, window_start_offset, window_end_offset). #}
+{% macro market_event_windows() -%}
+    {% for w in var('event_windows') %}
+    select
+        '{{ market_event_window_name(w[0], w[1]) }}' as window_name,
+        {{ w[0] }} as window_start_offset,
+        {{ w[1] }} as window_end_offset
+    {% if not loop.last %}union all{% endif %}
+    {% endfor %}
+{%- endmacro %}
+
+{# Event study: per event, listing and window, how many other catalysts have their day 0 for the same listing
+   inside the window (`day0`: a relation or CTE with event_id, symbol, day0_index; `windows`: market_event_windows()). #}
+{% macro market_event_overlaps(day0, windows) -%}
+    select d.event_id, d.symbol, w.window_name, count(o.event_id) as overlapping_events
+    from {{ day0 }} as d
+    cross join {{ windows }} as w
+    left join {{ day0 }} as o
+        on o.symbol = d.symbol and o.event_id <> d.event_id
+       and o.day0_index between d.day0_index + w.window_start_offset and d.day0_index + w.window_end_offset
+    group by d.event_id, d.symbol, w.window_name
+{%- endmacro %}
+
+
 {# As-of lookup: every row of `left` (all its columns) plus `asof_date`, the latest `right_date` of `right`
    with the same key on or before the row's `left_date` (strictly before when `strict`); null when there is
    none or the key is null. `left` and `right` are relation or CTE names; (right_key, right_date) must be

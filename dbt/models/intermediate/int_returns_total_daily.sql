@@ -6,66 +6,29 @@
 -- vendor's adjusted series included it). return_basis says which: 'total_return' for listings with at
 -- least one dividend recorded, 'price' for the others (indices are price indices; companies and funds with
 -- no dividend in corporate_actions).
-with listings as (
-    {{ listings_with_ads_ratio() }}
+-- Incremental (macros/incremental_marts.sql): symbols whose traded closes, dividend status or dividends
+-- changed are deleted first (pre-hook); then each symbol's rows after the last date held are written,
+-- continuing day_index, the return index and the unknown-return count from the last row held.
+{{ config(
+    pre_hook="{{ incremental_invalidate(returns_total_invalid()) }}",
+    post_hook="{{ incremental_save_state(returns_total_dividend_items()) }}",
+) }}
+with prices as (
+    {{ returns_total_prices() }}
 ),
 
-{% set recorded = var('dividends_recorded_through') %}
-prices as (
-    select p.symbol, p.date, p.currency, p.traded_close, p.price_basis_source,
-        case p.symbol
-            {% for sym, d in recorded.items() if sym != 'default' %}
-            when '{{ sym }}' then cast('{{ d }}' as date)
-            {% endfor %}
-            else cast('{{ recorded['default'] }}' as date)
-        end as dividends_recorded_through,
-        l.instrument_type
-    from {{ ref('int_prices_traded_daily') }} as p
-    inner join listings as l
-        on l.symbol = p.symbol
-    where p.traded_close is not null
-      and not (l.market = 'HK' and l.instrument_type <> 'index' and coalesce(p.volume, 1) = 0)
+{% if is_incremental() %}
+last_held as (
+    -- the last row held per symbol: the seed of lag, day_index and the running sums
+    select t.symbol, t.date, t.day_index, t.return_index, t.unknown_returns_to_date
+    from {{ this }} as t
+    inner join ({{ incremental_watermarks() }}) as w
+        on w.symbol = t.symbol and t.date = w.watermark
 ),
-
-fx as (
-    select date, quote_currency, usd_rate from {{ ref('int_fx_rates_daily_filled') }}
-),
-
-splits_after as (
-    -- splits after each dividend: amounts declared per pre-split share are restated to the price basis
-    select d.symbol, d.ex_date, exp(sum(ln(s.split_ratio))) as split_factor
-    from {{ ref('stg_corporate_actions__corporate_actions') }} as d
-    inner join {{ ref('stg_corporate_actions__corporate_actions') }} as s
-        on s.symbol = d.symbol and s.action_type = 'split' and s.ex_date > d.ex_date
-    where d.action_type in ('cash_dividend', 'special_dividend')
-    group by d.symbol, d.ex_date
-),
+{% endif %}
 
 dividends as (
-    select
-        a.symbol,
-        a.ex_date,
-        sum(
-            a.amount
-            * {{ listing_units_per_amount_basis('a.amount_per', 'l') }}
-            / fx_div.usd_rate * fx_list.usd_rate
-            / coalesce(sp.split_factor, 1)
-        ) as dividend_per_unit,
-        -- a dividend that cannot be converted poisons the day's total return (null), never silently zero
-        sum(case when fx_div.usd_rate is null or fx_list.usd_rate is null then 1 else 0 end) as unconverted
-    from {{ ref('stg_corporate_actions__corporate_actions') }} as a
-    inner join listings as l
-        on l.symbol = a.symbol
-    inner join (select distinct symbol, currency from prices) as c
-        on c.symbol = a.symbol
-    left join fx as fx_div
-        on fx_div.quote_currency = a.currency and fx_div.date = a.ex_date
-    left join fx as fx_list
-        on fx_list.quote_currency = c.currency and fx_list.date = a.ex_date
-    left join splits_after as sp
-        on sp.symbol = a.symbol and sp.ex_date = a.ex_date
-    where a.action_type in ('cash_dividend', 'special_dividend')
-    group by a.symbol, a.ex_date
+    {{ returns_total_dividends() }}
 ),
 
 dividend_symbols as (
@@ -87,8 +50,19 @@ sequenced as (
         p.traded_close,
         lag(p.date) over (partition by p.symbol order by p.date) as previous_date,
         lag(p.traded_close) over (partition by p.symbol order by p.date) as previous_close,
-        row_number() over (partition by p.symbol order by p.date) as day_index
+        {%- if is_incremental() %}
+        coalesce(h.day_index - 1, 0) + row_number() over (partition by p.symbol order by p.date) as day_index,
+        h.date is not null and p.date = h.date as is_held
+        {%- else %}
+        row_number() over (partition by p.symbol order by p.date) as day_index,
+        false as is_held
+        {%- endif %}
     from prices as p
+    {%- if is_incremental() %}
+    left join last_held as h
+        on h.symbol = p.symbol
+    where h.date is null or p.date >= h.date
+    {%- endif %}
 ),
 
 daily as (
@@ -96,6 +70,7 @@ daily as (
         s.symbol,
         s.date,
         s.day_index,
+        s.is_held,
         s.currency,
         s.traded_close,
         s.previous_date,
@@ -109,13 +84,7 @@ daily as (
             else (s.traded_close + coalesce(d.dividend_per_unit, 0)) / s.previous_close - 1
         end as total_return_1d,
         case when ds.symbol is not null then 'total_return' else 'price' end as return_basis,
-        case
-            when s.instrument_type = 'index' then 'complete'
-            when s.price_basis_source = 'dividend_adjusted' and se.last_price_date > s.dividends_recorded_through
-                then 'traded_close_may_miss_later_dividends'
-            when s.date > s.dividends_recorded_through then 'total_return_may_miss_dividends'
-            else 'complete'
-        end as dividend_record_status
+        {{ returns_total_record_status('s', 'se.last_price_date') }} as dividend_record_status
     from sequenced as s
     inner join series_end as se
         on se.symbol = s.symbol
@@ -132,23 +101,35 @@ daily as (
 )
 
 select
-    symbol,
-    date,
-    day_index,
-    currency,
-    traded_close,
-    previous_date,
-    previous_close,
-    dividend_per_unit,
-    price_return_1d,
-    case when return_basis = 'total_return' then total_return_1d else price_return_1d end as return_1d,
-    return_basis,
-    dividend_record_status,
+    d.symbol,
+    d.date,
+    d.day_index,
+    d.currency,
+    d.traded_close,
+    d.previous_date,
+    d.previous_close,
+    d.dividend_per_unit,
+    d.price_return_1d,
+    case when d.return_basis = 'total_return' then d.total_return_1d else d.price_return_1d end as return_1d,
+    d.return_basis,
+    d.dividend_record_status,
     -- cumulative return index (1 on the first day): the return between two dates of the listing is
-    -- index(end) / index(base) - 1; null from the first day a return is unknown
-    exp(sum(ln(1 + coalesce(case when return_basis = 'total_return' then total_return_1d else price_return_1d end, 0)))
-        over (partition by symbol order by date rows between unbounded preceding and current row))
+    -- index(end) / index(base) - 1; null from the first day a return is unknown. An incremental run
+    -- multiplies the last index held by the new days' product (equal to a full rebuild within float rounding).
+    {%- if is_incremental() %}
+    coalesce(h.return_index, 1) *
+    {%- endif %}
+    exp(sum(case when d.is_held then 0 else ln(1 + coalesce(case when d.return_basis = 'total_return' then d.total_return_1d else d.price_return_1d end, 0)) end)
+        over (partition by d.symbol order by d.date rows between unbounded preceding and current row))
         as return_index,
-    sum(case when day_index > 1 and (case when return_basis = 'total_return' then total_return_1d else price_return_1d end) is null then 1 else 0 end)
-        over (partition by symbol order by date rows between unbounded preceding and current row) as unknown_returns_to_date
-from daily
+    {%- if is_incremental() %}
+    coalesce(h.unknown_returns_to_date, 0) +
+    {%- endif %}
+    sum(case when d.day_index > 1 and not d.is_held and (case when d.return_basis = 'total_return' then d.total_return_1d else d.price_return_1d end) is null then 1 else 0 end)
+        over (partition by d.symbol order by d.date rows between unbounded preceding and current row) as unknown_returns_to_date
+from daily as d
+{%- if is_incremental() %}
+left join last_held as h
+    on h.symbol = d.symbol
+where not d.is_held
+{%- endif %}

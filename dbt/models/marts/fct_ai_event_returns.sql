@@ -11,13 +11,7 @@ with listings as (
 ),
 
 windows as (
-    {% for w in var('event_windows') %}
-    select
-        '{{ market_event_window_name(w[0], w[1]) }}' as window_name,
-        {{ w[0] }} as window_start_offset,
-        {{ w[1] }} as window_end_offset
-    {% if not loop.last %}union all{% endif %}
-    {% endfor %}
+    {{ market_event_windows() }}
 ),
 
 prices as (
@@ -84,13 +78,8 @@ market_model as (
 ),
 
 overlapping as (
-    select d.event_id, d.symbol, w.window_name, count(o.event_id) as overlapping_events
-    from event_day as d
-    cross join windows as w
-    left join event_day as o
-        on o.symbol = d.symbol and o.event_id <> d.event_id
-       and o.day0_index between d.day0_index + w.window_start_offset and d.day0_index + w.window_end_offset
-    group by d.event_id, d.symbol, w.window_name
+    -- other catalysts whose day 0 for the same listing falls inside this window
+    {{ market_event_overlaps('event_day', 'windows') }}
 )
 
 select

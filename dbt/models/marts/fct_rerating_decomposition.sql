@@ -2,7 +2,16 @@
 -- Everything in the reporting currency: (1 + price_return) = (1 + eps_growth) x (1 + pe_change) exactly;
 -- the listing-currency return and the currency effect are shown next to it:
 -- (1 + price_return) = (1 + price_return_local) x (1 + fx_return).
-with daily as (
+-- Incremental (macros/incremental_marts.sql, keyed by company_id and end_date): a company's windows ending on
+-- its latest date held (the 52-week window and the current quarter) are deleted every run, and all of them when
+-- its primary-listing rows held changed (pre-hook); then the windows ending after the last date held are
+-- written, reading 52 weeks (and at least from that date) of closes.
+{{ config(
+    pre_hook="{{ incremental_invalidate(rerating_invalid()) }}",
+    post_hook="{{ incremental_save_state(rerating_state_items()) }}",
+) }}
+
+with all_daily as (
     select
         v.company_id,
         v.symbol,
@@ -16,6 +25,35 @@ with daily as (
     where v.is_primary_listing
       and v.company_id is not null
       and v.traded_close is not null
+),
+
+{% if is_incremental() %}
+held as (
+    {{ incremental_watermarks() }}
+),
+
+read_from as (
+    -- from the last window end held, and at least the 52 weeks the low-to-latest window reads
+    select
+        a.company_id,
+        h.watermark,
+        least(
+            coalesce(h.watermark, cast('0001-01-01' as date)),
+            cast({{ dbt.dateadd('day', -364, 'a.latest') }} as date)
+        ) as read_from
+    from (select company_id, max(date) as latest from all_daily group by company_id) as a
+    left join held as h
+        on h.symbol = a.company_id
+),
+{% endif %}
+
+daily as (
+    select d.*
+    from all_daily as d
+    {%- if is_incremental() %}
+    inner join read_from as r
+        on r.company_id = d.company_id and d.date >= r.read_from
+    {%- endif %}
 ),
 
 latest as (
@@ -121,3 +159,6 @@ select
     end_price_reporting_ccy / end_eps_ttm as end_pe_ttm,
     (end_price_reporting_ccy / end_eps_ttm) / (start_price_reporting_ccy / start_eps_ttm) - 1 as pe_change
 from measured
+{%- if is_incremental() %}
+where end_date > coalesce((select r.watermark from read_from as r where r.company_id = measured.company_id), cast('0001-01-01' as date))
+{%- endif %}

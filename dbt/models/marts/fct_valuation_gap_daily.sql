@@ -7,7 +7,15 @@
 -- kept in the loss-maker-inclusive aggregates) or missing (no earnings, market value or recent close: counted).
 -- Aggregates that keep loss-makers: the median earnings yield (earnings / price) and the cap-weighted harmonic
 -- P/E (sum of market values / sum of trailing earnings, i.e. the basket's own P/E).
+-- Incremental (macros/incremental_marts.sql): rows from the first date whose inputs changed are deleted first
+-- (pre-hook, per-date fingerprints); then every date after the last one held is written, reading valuations
+-- from pe_carry_max_days before it.
+{{ config(
+    pre_hook="{{ incremental_invalidate_dates(valuation_gap_date_items()) }}",
+    post_hook="{{ incremental_save_state(incremental_date_items(valuation_gap_date_items())) }}",
+) }}
 {%- set baskets = {'cn': 'china', 'us': 'us'} %}
+{%- set read_from = "cast(" ~ dbt.dateadd('day', -var('pe_carry_max_days'), incremental_date_watermark()) ~ " as date)" %}
 
 with primary_rows as (
     select
@@ -17,6 +25,9 @@ with primary_rows as (
     where v.is_primary_listing
       and v.company_id is not null
       and v.traded_close is not null
+      {%- if is_incremental() %}
+      and v.date >= {{ read_from }}
+      {%- endif %}
 ),
 
 -- the data's as-of date: the last day a company of either basket has a valuation of its own (later days carry
@@ -33,6 +44,9 @@ days as (
     cross join as_of as a
     where c.market in ('HK', 'US')
       and c.date <= a.as_of_date
+    {%- if is_incremental() %}
+      and c.date >= {{ read_from }}
+    {%- endif %}
 ),
 
 companies as (
@@ -144,3 +158,6 @@ select
 from days as d
 left join medians as m
     on m.date = d.date
+{%- if is_incremental() %}
+where d.date > {{ incremental_date_watermark() }}
+{%- endif %}

@@ -6,6 +6,15 @@
 -- (return_basis; int_returns_total_daily). The benchmark is measured from the same base date to the same end
 -- date as the listing (its closes on exactly the listing's previous_trading_date and last_trading_date);
 -- when it has no close on either, benchmark and excess returns are null and excess_return_null_reason says why.
+-- Incremental (macros/incremental_marts.sql, keyed by symbol and week_ending): a symbol's weeks are deleted
+-- from its last week held (a new close may land in it), from its benchmark's last week held when the benchmark
+-- has new closes, from a changed week of its market's calendar, or entirely when its or its benchmark's daily
+-- rows held changed (pre-hook); then the weeks after the last one held are written.
+{{ config(
+    pre_hook="{{ incremental_invalidate(weekly_invalid()) }}",
+    post_hook="{{ incremental_save_state(weekly_state_items()) }}",
+) }}
+
 with listings as (
     select symbol, market, benchmark_symbol
     from {{ ref('dim_listing') }}
@@ -17,7 +26,17 @@ calendar_weeks as (
     group by market, week_ending
 ),
 
-prices as (
+{% if is_incremental() %}
+last_held as (
+    -- the last week held per symbol (after invalidation): its last close is the base of the next week
+    select t.symbol, t.week_ending, t.last_trading_date
+    from {{ this }} as t
+    inner join ({{ incremental_watermarks() }}) as w
+        on w.symbol = t.symbol and t.week_ending = w.watermark
+),
+{% endif %}
+
+all_prices as (
     select
         p.symbol,
         p.date,
@@ -31,8 +50,28 @@ prices as (
     where p.traded_close is not null
 ),
 
+prices as (
+    -- an incremental run reads each symbol from the last close of its last week held
+    select p.*
+    from all_prices as p
+    {%- if is_incremental() %}
+    left join last_held as h
+        on h.symbol = p.symbol
+    where h.symbol is null or p.date >= h.last_trading_date
+    {%- endif %}
+),
+
+benchmark_prices as (
+    select p.*
+    from all_prices as p
+    {%- if is_incremental() %}
+    -- the benchmark closes the written weeks need are on or after the earliest listing close read
+    where p.date >= (select min(date) from prices)
+    {%- endif %}
+),
+
 series_span as (
-    select symbol, max(date) as series_last_date from prices group by symbol
+    select symbol, max(date) as series_last_date from all_prices group by symbol
 ),
 
 week_last_date as (
@@ -121,10 +160,15 @@ measured as (
         on l.symbol = r.symbol
     left join series_span as bs
         on bs.symbol = l.benchmark_symbol
-    left join prices as bb
+    left join benchmark_prices as bb
         on bb.symbol = l.benchmark_symbol and bb.date = r.previous_trading_date
-    left join prices as be
+    left join benchmark_prices as be
         on be.symbol = l.benchmark_symbol and be.date = r.last_trading_date
+    {%- if is_incremental() %}
+    left join last_held as h
+        on h.symbol = r.symbol
+    where h.symbol is null or r.week_ending > h.week_ending
+    {%- endif %}
 )
 
 select
