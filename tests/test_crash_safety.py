@@ -9,7 +9,6 @@ is timed: the build is killed while `dbt build` runs. Slow (several full builds)
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import signal
@@ -20,24 +19,14 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from published_files import published_state, temporaries
 
 from dagster_project.paths import PROJECT_ROOT
-from dagster_project.serving.publish import BUILD_INFO_TABLE, TMP_PREFIX
+from dagster_project.serving.publish import BUILD_INFO_TABLE
 
 pytestmark = pytest.mark.slow
 
 BUILD = [sys.executable, str(Path(__file__).resolve().parent / "crash_build.py")]
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def published_state(folder: Path) -> dict[str, str]:
-    """Hash of the published file and of every Parquet export: what readers can see."""
-    state = {"warehouse.duckdb": sha256(folder / "warehouse.duckdb")}
-    state.update({f"parquet/{p.name}": sha256(p) for p in sorted((folder / "parquet").glob("*.parquet"))})
-    return state
 
 
 def marts_content(folder: Path) -> dict[str, str]:
@@ -56,10 +45,6 @@ def marts_content(folder: Path) -> dict[str, str]:
             ).fetchone()[0]
             for t in tables
         }
-
-
-def temporaries(folder: Path) -> list[Path]:
-    return sorted([*folder.glob(f"{TMP_PREFIX}*"), *(folder / "parquet").glob(f"{TMP_PREFIX}*")])
 
 
 def env_for(folder: Path, pause_at: str | None = None) -> dict[str, str]:

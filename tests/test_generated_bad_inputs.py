@@ -29,6 +29,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from published_files import published_state
 
 from dagster_project.database import connect_build
 from dagster_project.paths import SEEDS_DIR
@@ -206,12 +207,6 @@ def mutations(draw) -> tuple[Path, Mutated]:
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def published_state(folder: Path) -> dict[str, str]:
-    state = {"warehouse.duckdb": sha256(folder / "warehouse.duckdb")}
-    state.update({p.name: sha256(p) for p in sorted((folder / "parquet").glob("*.parquet"))})
-    return state
 
 
 def table_rows(table: str, keep_lines: bool) -> Counter:

@@ -11,7 +11,6 @@ non-root account, a folder without write permission.
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import shutil
 import subprocess
@@ -22,26 +21,13 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from published_files import published_state, temporaries
 
 from dagster_project.paths import PROJECT_ROOT
 from dagster_project.serving import publish as publish_module
-from dagster_project.serving.publish import TMP_PREFIX, PublishError, publish_or_fail
+from dagster_project.serving.publish import PublishError, publish_or_fail
 
 CLI_BUILD = [sys.executable, "-m", "dagster_project.cli.build"]
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def published_state(folder: Path) -> dict[str, str]:
-    state = {"warehouse.duckdb": sha256(folder / "warehouse.duckdb")}
-    state.update({f"parquet/{p.name}": sha256(p) for p in sorted((folder / "parquet").glob("*.parquet"))})
-    return state
-
-
-def temporaries(folder: Path) -> list[Path]:
-    return sorted([*folder.glob(f"{TMP_PREFIX}*"), *(folder / "parquet").glob(f"{TMP_PREFIX}*")])
 
 
 def readable_marts(folder: Path) -> int:
