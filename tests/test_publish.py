@@ -123,7 +123,8 @@ def _published_rows(published, table: str) -> list[tuple]:
 
 
 def _parquet_rows(folder, table: str) -> list[tuple]:
-    return sorted(duckdb.sql(f"select * from read_parquet('{folder / 'parquet' / table}/**/*.parquet', hive_partitioning = false)").fetchall())
+    files = f"{folder / 'parquet' / table}/**/*.parquet"
+    return sorted(duckdb.sql(f"select * from read_parquet('{files}', hive_partitioning = false)").fetchall())
 
 
 def _build_rows(build, table: str) -> list[tuple]:
