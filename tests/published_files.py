@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import duckdb
+
 from dagster_project.serving.publish import TMP_PREFIX
 
 
@@ -35,3 +37,26 @@ def published_state(folder: Path) -> dict[str, str]:
 
 def temporaries(folder: Path) -> list[Path]:
     return sorted([*folder.glob(f"{TMP_PREFIX}*"), *(folder / "parquet").glob(f"{TMP_PREFIX}*")])
+
+
+def parquet_differences(folder: Path) -> list[str]:
+    """Marts whose Parquet folder does not hold exactly the published file's rows (empty: all agree)."""
+    problems = []
+    with duckdb.connect(str(folder / "warehouse.duckdb"), read_only=True) as conn:
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "select table_name from duckdb_tables() where schema_name = 'marts' "
+                "and table_name <> 'warehouse_build_info' order by 1"
+            ).fetchall()
+        ]
+        for table in tables:
+            files = f"{folder / 'parquet' / table}/**/*.parquet"
+            parquet = f"read_parquet('{files}', hive_partitioning = false)"
+            diff = conn.execute(
+                f"select (select count(*) from (select * from marts.{table} except all select * from {parquet})),"
+                f" (select count(*) from (select * from {parquet} except all select * from marts.{table}))"
+            ).fetchone()
+            if diff != (0, 0):
+                problems.append(f"{table}: {diff[0]} rows only in the file, {diff[1]} only in Parquet")
+    return problems
