@@ -96,14 +96,19 @@ def _write_mart(conn, table: str, fp: MartFingerprint, previous: MartFingerprint
     years = len(fp.partitions)
     if changed is not None and not changed:
         return "unchanged"
+    # A dated mart is written in date order, so each year fills row groups of its own: rewriting a year then
+    # drops whole row groups instead of leaving deletes in every one, which the checkpoint would have to
+    # rewrite (measured at 500 x 3: the checkpoint of one rewritten year took 9.5 s of a 17.4 s publish
+    # on unordered marts). Date order also gives readers' date filters tight zone maps.
+    order = f' order by "{fp.partition_column}"' if fp.partition_column else ""
     if changed is None or fp.partition_column is None or 2 * len(changed) > years:
-        conn.execute(f"create or replace table {target} as select * from {source}")
+        conn.execute(f"create or replace table {target} as select * from {source}{order}")
         _copy_comments(conn, table)
         return "whole table"
     key = partition_key(fp.partition_column)
     wanted = ", ".join("'" + p.replace("'", "''") + "'" for p in sorted(changed))
     conn.execute(f"delete from {target} where {key} in ({wanted})")
-    conn.execute(f"insert into {target} select * from {source} where {key} in ({wanted})")
+    conn.execute(f"insert into {target} select * from {source} where {key} in ({wanted}){order}")
     return f"{len(changed)} of {years} years"
 
 
