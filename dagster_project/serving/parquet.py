@@ -16,6 +16,7 @@ its files).
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,7 +74,10 @@ def stage(
             continue
         target.mkdir(parents=True, exist_ok=True)
         for file in files:
-            os.link(file, target / file.name)
+            try:
+                os.link(file, target / file.name)
+            except OSError:  # a file system without hard links: copy instead
+                shutil.copyfile(file, target / file.name)
     _write(conn, relation, fp, to_write, staging)
     for file in staging.rglob("*.parquet"):
         os.chmod(file, PUBLISHED_MODE)
