@@ -19,22 +19,24 @@ SPARK_STAMP := $(VENV)/.installed-spark
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	@echo "Installing the dependencies into $(VENV) (first run: a few minutes)"
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --upgrade pip > $(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }
+	@$(BIN)/python -m pip install --quiet -e '.[dev]' >> $(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }
+	@touch $(STAMP)
 
 # The instance settings (run queue: one build at a time), unless DAGSTER_HOME already has its own.
 $(DAGSTER_HOME):
-	mkdir -p $(DAGSTER_HOME)
-	test -f $(DAGSTER_HOME)/dagster.yaml || cp dagster.yaml $(DAGSTER_HOME)/dagster.yaml
+	@mkdir -p $(DAGSTER_HOME)
+	@test -f $(DAGSTER_HOME)/dagster.yaml || cp dagster.yaml $(DAGSTER_HOME)/dagster.yaml
 
-## Build everything (raw -> staging -> intermediate -> marts -> publish) through Dagster, one build at a time:
-## while another build runs, stop with one line, or wait for it with `make run WAIT=1`. ENGINE=spark: docs/scale-out.md.
+## Build everything (raw -> staging -> intermediate -> marts -> publish -> charts): the Dagster job build_everything,
+## one build at a time: while another build runs, stop with one line, or wait for it with `make run WAIT=1`.
+## Prints one line per stage and the story's headline figures; the full log goes to $(WAREHOUSE_DIR)/logs/.
+## ENGINE=spark: docs/scale-out.md.
 run: setup $(if $(filter spark,$(ENGINE)),setup-spark) | $(DAGSTER_HOME)
 	@test -f $(DAGSTER_HOME)/dagster.yaml || cp dagster.yaml $(DAGSTER_HOME)/dagster.yaml
-	$(BIN)/python -m dagster_project.cli.run $(if $(WAIT),--wait,)
-	$(BIN)/python -m dagster_project.cli.summary
+	@$(BIN)/python -m dagster_project.cli.run $(if $(WAIT),--wait,)
 
 ## Unit, integration and dbt tests, each on a temporary warehouse.
 test: setup
@@ -72,16 +74,25 @@ dev: setup | $(DAGSTER_HOME)
 	@test -f $(DAGSTER_HOME)/dagster.yaml || cp dagster.yaml $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/dagster dev -h 127.0.0.1 -p 3000
 
+## The story as one static HTML page from the published warehouse ($(WAREHOUSE_DIR)/report/; opens offline).
+.PHONY: report test-report
+report: setup
+	$(BIN)/python -m dagster_project.cli.report
+
+## The report in headless Chromium (pytest -m bi tests/test_report.py); its screenshot goes to test-artifacts/.
+test-report: setup browser
+	BI_ARTIFACTS_DIR=$(CURDIR)/test-artifacts $(BIN)/python -m pytest -m bi tests/test_report.py
+
 ## Read-only SQL on the published warehouse: `make sql` (shell) or `make sql Q="select ..."`.
 sql: setup
-	$(BIN)/python -m dagster_project.cli.sql $(if $(Q),--query "$(Q)",)
+	@$(BIN)/python -m dagster_project.cli.sql $(if $(Q),--query "$$Q",)
 
 ## What the seeds cover, per family and company, and which figures are missing (after `make run`); refreshes
 ## the coverage section of seeds/README.md.
 coverage: setup
 	$(BIN)/python -m dagster_project.cli.coverage --write
 
-## After editing dagster_project/raw/schemas.py or the chart registry: regenerate dbt's sources and exposures
+## After editing dagster_project/raw/schemas/ or the chart registry: regenerate dbt's sources and exposures
 ## and docs/seeds-contract.md.
 contract: setup
 	$(BIN)/python -m dagster_project.cli.contract
@@ -105,8 +116,9 @@ format: setup
 clean:
 	rm -rf data dbt/target dbt/logs .pytest_cache benchmarks/data
 
-## Apache Superset in its own virtualenv (.venv-bi: its pins conflict with dagster/dbt). Needs Python 3.10-3.12.
-BI_PYTHON ?= $(PYTHON)
+## Apache Superset in its own virtualenv (.venv-bi: its pins conflict with dagster/dbt). Needs Python 3.10-3.12:
+## the first of python3.12, python3.11, python3.10 that runs (else $(PYTHON)), or BI_PYTHON=/path/to/python.
+BI_PYTHON ?= $(or $(shell for p in python3.12 python3.11 python3.10; do $$p -c '' 2>/dev/null && { echo $$p; break; }; done),$(PYTHON))
 BI_VENV := .venv-bi
 BI_BIN := $(BI_VENV)/bin
 BI_STAMP := $(BI_VENV)/.installed
@@ -115,6 +127,8 @@ BI_PORT ?= 8088
 .PHONY: bi browser test-bi
 
 $(BI_STAMP): bi/requirements.txt bi/constraints.txt
+	@$(BI_PYTHON) -c 'import sys; sys.exit(not (3, 10) <= sys.version_info[:2] <= (3, 12))' || { \
+	  echo "make bi needs Python 3.10-3.12 (Superset); $(BI_PYTHON) is $$($(BI_PYTHON) --version 2>&1). Install python3.12 or pass BI_PYTHON=..."; exit 1; }
 	test -x $(BI_BIN)/python || $(BI_PYTHON) -m venv $(BI_VENV)
 	$(BI_BIN)/python -m pip install --quiet --upgrade pip
 	$(BI_BIN)/python -m pip install --quiet -r bi/requirements.txt -c bi/constraints.txt

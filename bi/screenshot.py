@@ -5,7 +5,7 @@
 
 Logs in through Superset's login form (SUPERSET_ADMIN_USER / SUPERSET_ADMIN_PASSWORD, default admin/admin),
 opens the dashboard, waits until every chart has rendered (or reported an error) and saves a PNG.
-Exits non-zero when a chart shows an error or does not render in time.
+Exits non-zero when a chart shows an error or no data, or does not render in time.
 """
 
 from __future__ import annotations
@@ -81,7 +81,8 @@ def wait_for_charts(browser: webdriver.Chrome, expected: int, timeout: float) ->
             const drawn = document.querySelectorAll('.dashboard-component-chart-holder canvas, '
               + '.dashboard-component-chart-holder svg.superset-legacy-chart, '
               + '.dashboard-component-chart-holder table').length;
-            return {holders: holders.length, loading: loading, errors: errors, drawn: drawn};
+            const empty = [...holders].filter(h => /No results were returned|No data/i.test(h.innerText)).length;
+            return {holders: holders.length, loading: loading, errors: errors, drawn: drawn, empty: empty};
             """
         )
         if state["holders"] >= expected and state["loading"] == 0 and state["drawn"] + state["errors"] >= expected:
@@ -115,8 +116,8 @@ def main(argv: list[str] | None = None) -> int:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         browser.save_screenshot(str(args.out))
         print(f"saved {args.out}: {state}")
-        if state["errors"]:
-            print(f"{state['errors']} chart(s) show an error", file=sys.stderr)
+        if state["errors"] or state["empty"]:  # every panel must show data
+            print(f"{state['errors']} chart(s) show an error, {state['empty']} no data", file=sys.stderr)
             return 1
     finally:
         browser.quit()

@@ -20,9 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +28,7 @@ BI_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = BI_DIR.parent
 # The project's own warehouse location and chart registry (standard-library modules, no pipeline imports).
 sys.path[:0] = [str(PROJECT_ROOT), str(BI_DIR)]
+from superset_admin import ensure_admin, superset_cli  # noqa: E402
 from superset_api import ApiError, SupersetApi, _rison  # noqa: E402, F401
 from superset_charts import (  # noqa: E402, F401
     DASHBOARD_SLUG,
@@ -41,6 +40,7 @@ from superset_charts import (  # noqa: E402, F401
     dashboard_position,
     dashboard_rows,
     query_context,
+    warehouse_query,
 )
 
 from dagster_project.paths import published_db_path, warehouse_dir  # noqa: E402
@@ -165,7 +165,7 @@ def upsert_datasets(api: SupersetApi, database_id: int, tables: list[str]) -> di
 
 def upsert_charts(api: SupersetApi, dataset_ids: dict[str, int], dashboard_id: int) -> list[tuple[Chart, int]]:
     saved = []
-    for chart in chart_specs():
+    for chart in chart_specs(warehouse_query(published_path(), CONNECT_ARGS["config"])):
         dataset_id = dataset_ids[chart.dataset]
         form_data = {"datasource": f"{dataset_id}__table", "viz_type": chart.viz_type, **chart.form_data}
         payload = {
@@ -227,6 +227,12 @@ def register(api: SupersetApi, tables: list[str]) -> dict[str, Any]:
     dataset_ids = upsert_datasets(api, database_id, tables)
     dashboard_id = upsert_dashboard(api)
     charts = upsert_charts(api, dataset_ids, dashboard_id)
+    # A chart's title states its assumptions (chart_data.py): when one changes, so does the title, and the chart
+    # saved under the old title is removed rather than left on the dashboard.
+    current = {chart_id for _, chart_id in charts}
+    for old in api.get(f"/api/v1/dashboard/{dashboard_id}/charts")["result"]:
+        if old["id"] not in current:
+            api.delete(f"/api/v1/chart/{old['id']}")
     finish_dashboard(api, dashboard_id, charts)
     return {
         "database_id": database_id,
@@ -235,37 +241,6 @@ def register(api: SupersetApi, tables: list[str]) -> dict[str, Any]:
         "dashboard_slug": DASHBOARD_SLUG,
         "charts": {chart.name: chart_id for chart, chart_id in charts},
     }
-
-
-# ---------------------------------------------------------------------------------------------
-# Superset's own state: metadata tables, roles, the admin user.
-# ---------------------------------------------------------------------------------------------
-
-
-def superset_cli(*args: str) -> None:
-    superset = Path(sys.executable).with_name("superset")
-    started = time.perf_counter()
-    result = subprocess.run([str(superset), *args], capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.stderr.write(result.stdout[-5000:] + result.stderr[-5000:])
-        raise SystemExit(f"`superset {' '.join(args)}` failed with exit code {result.returncode}")
-    print(f"superset {' '.join(args)}: {time.perf_counter() - started:.0f}s", file=sys.stderr)
-
-
-def ensure_admin(app: Any, username: str, password: str) -> None:
-    from superset import security_manager
-
-    with app.app_context():
-        user = security_manager.find_user(username=username)
-        if user is None:
-            role = security_manager.find_role("Admin")
-            created = security_manager.add_user(
-                username, "Superset", "Admin", f"{username}@localhost.invalid", role, password=password
-            )
-            if not created:
-                raise SystemExit(f"could not create the Superset admin user {username!r}")
-        else:
-            security_manager.reset_password(user.id, password)  # keep it in step with the environment
 
 
 def main(argv: list[str] | None = None) -> int:

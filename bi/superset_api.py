@@ -48,6 +48,9 @@ class SupersetApi:
     def put(self, path: str, payload: Any, **kw: Any) -> Any:
         return self._call("put", path, payload, **kw)
 
+    def delete(self, path: str, **kw: Any) -> Any:
+        return self._call("delete", path, **kw)
+
     def login(self, username: str, password: str) -> None:
         token = self.post(
             "/api/v1/security/login",

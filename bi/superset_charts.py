@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from dagster_project.readers import chart_registry  # noqa: E402
+from dagster_project.readers import chart_data, chart_registry  # noqa: E402
 from dagster_project.readers.chart_registry import CATALYST_WINDOW_START  # noqa: E402
 
 DASHBOARD_TITLE = "China tech re-rating"
@@ -58,7 +58,7 @@ def timeseries(x_axis: str, metrics: list[dict], grain: str | None = None, **opt
         "row_limit": 10000,
         "truncate_metric": True,
         "show_legend": True,
-        "legendType": "scroll",
+        "legendType": "plain",  # wraps onto more rows instead of paging: every entry visible
         "legendOrientation": "top",
         "rich_tooltip": True,
         "tooltipTimeFormat": "smart_date",
@@ -89,11 +89,15 @@ def _filters(spec: chart_registry.Chart) -> tuple[list[dict[str, Any]], list[dic
     return adhoc, query
 
 
-def superset_chart(spec: chart_registry.Chart) -> Chart:
-    """One registry entry as a Superset chart: the metrics read mart columns (and their flag columns) only."""
+def superset_chart(drawn: chart_data.Drawn) -> Chart:
+    """One registry entry as a Superset chart, as chart_data resolved it on the warehouse (the PNG files and
+    the report follow the same): its title states its assumptions, one metric per legend entry with data
+    (a grouped chart's groups are metrics too, so no group without data gets a legend entry), reading mart
+    columns (and their flag columns) only."""
+    spec = drawn.chart
     adhoc, query_filters = _filters(spec)
     viz_type = VIZ_TYPES[spec.kind]
-    metrics = [sql_metric(s.sql(spec.aggregate), s.label) for s in spec.series]
+    metrics = [sql_metric(d.series.sql(spec.aggregate, d.condition(spec)), d.label) for d in drawn.series]
     if spec.kind == "events":
         columns = [spec.x, *spec.columns]
         form_data = {
@@ -126,19 +130,17 @@ def superset_chart(spec: chart_registry.Chart) -> Chart:
     else:
         dated = spec.x in ("date", "week_ending")
         options: dict[str, Any] = {"adhoc_filters": adhoc, "y_axis_format": spec.y_format}
-        if spec.group_by:
-            options["groupby"] = [spec.group_by]
         if not dated:
             options["x_axis_sort_asc"] = True
         if spec.kind == "stacked_bar":
             options["stack"] = "Stack"
         if spec.y_label:
             options["y_axis_title"] = spec.y_label
+            options["y_axis_title_margin"] = 30  # clear of the tick labels
         form_data = timeseries(spec.x, metrics, "P1D" if dated else None, **options)
-        columns = [spec.x] + ([spec.group_by] if spec.group_by else [])
-        query = {"columns": columns, "metrics": metrics, "orderby": [[spec.x, True]], "filters": query_filters}
+        query = {"columns": [spec.x], "metrics": metrics, "orderby": [[spec.x, True]], "filters": query_filters}
     return Chart(
-        name=spec.name,
+        name=drawn.title,
         dataset=spec.table,
         viz_type=viz_type,
         form_data=form_data,
@@ -148,8 +150,20 @@ def superset_chart(spec: chart_registry.Chart) -> Chart:
     )
 
 
-def chart_specs() -> list[Chart]:
-    return [superset_chart(spec) for spec in chart_registry.CHARTS]
+def warehouse_query(path: Path, config: dict[str, Any]) -> chart_data.Query:
+    """A function running SQL on the published warehouse (read-only): what the charts draw depends on it."""
+    import duckdb
+
+    def query(sql: str) -> list[tuple]:
+        with duckdb.connect(str(path), read_only=True, config=dict(config)) as conn:
+            return conn.execute(sql).fetchall()
+
+    return query
+
+
+def chart_specs(query: chart_data.Query) -> list[Chart]:
+    """Every registry chart as drawn on the warehouse `query` reads."""
+    return [superset_chart(chart_data.resolve(spec, query)) for spec in chart_registry.CHARTS]
 
 
 # Rows of the dashboard grid (12 columns wide), by chart name.

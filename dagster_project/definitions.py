@@ -17,7 +17,7 @@ from .database import BuildDatabase
 from .dbt.assets import build_dbt_assets
 from .dbt.project import dbt_cli
 from .raw.assets import raw_assets
-from .readers.assets import story_charts
+from .readers.assets import story_charts, story_report
 from .serving.assets import build_published_warehouse
 
 
@@ -25,7 +25,7 @@ def build_definitions(daily_partitions: bool = False) -> dg.Definitions:
     dbt_models = build_dbt_assets(daily_partitions=daily_partitions)
     build_everything, full_refresh_everything = make_jobs()
     return dg.Definitions(
-        assets=[*raw_assets, dbt_models, build_published_warehouse(dbt_models), story_charts],
+        assets=[*raw_assets, dbt_models, build_published_warehouse(dbt_models), story_charts, story_report],
         asset_checks=[*price_mart_freshness],
         jobs=[build_everything, full_refresh_everything],
         schedules=[make_schedule(build_everything, partitioned=daily_partitions)],

@@ -9,13 +9,12 @@ session's good build. A failing file stops the run in its raw step, before dbt a
 from __future__ import annotations
 
 import csv
-import hashlib
 import shutil
 from pathlib import Path
 
 import duckdb
 import pytest
-from published_files import parquet_files
+from warehouse_state import parquet_files, sha256
 
 from dagster_project.cli import build
 from dagster_project.paths import SEEDS_DIR
@@ -24,10 +23,6 @@ from dagster_project.raw.schemas import BY_NAME, TABLES
 
 BAD_DIR = Path(__file__).parent / "data" / "bad"
 CASES = list(csv.DictReader((BAD_DIR / "cases.csv").open(encoding="utf-8")))
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def table_digest(db: Path, table: str) -> tuple[int, str] | None:

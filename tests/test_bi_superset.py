@@ -242,20 +242,33 @@ def test_duckdb_connection_itself_is_read_only(superset):
     assert out.stdout.startswith("refused:") and "read-only" in out.stdout.lower(), out.stdout
 
 
+def specs(superset) -> list:
+    """The dashboard's charts as resolved on the test warehouse (what setup_superset.py registered)."""
+    return bi.chart_specs(bi.warehouse_query(superset["warehouse"] / "warehouse.duckdb", bi.CONNECT_ARGS["config"]))
+
+
 def test_dashboard_charts_return_data(superset, api):
     dashboard_id = superset["registered"]["dashboard_id"]
     dashboard = api.get(f"/api/v1/dashboard/{dashboard_id}")["result"]
     assert dashboard["slug"] == bi.DASHBOARD_SLUG and dashboard["published"]
     charts = {c["slice_name"]: c["id"] for c in api.get(f"/api/v1/dashboard/{dashboard_id}/charts")["result"]}
-    assert set(charts) == {c.name for c in bi.chart_specs()}
+    assert set(charts) == {c.name for c in specs(superset)}
     for name, chart_id in charts.items():
         result = api.get(f"/api/v1/chart/{chart_id}/data/")["result"][0]
         assert result["rowcount"] > 0, name
 
-    # The sum-of-the-parts bridge: its steps add up to the implied value of cloud and AI.
-    sotp = next(c for c in bi.chart_specs() if c.dataset == bi.SOTP_BRIDGE_DATASET)
+    # The sum-of-the-parts bridge: its steps add up to the implied value of cloud and AI, and its title
+    # states the e-commerce multiple it rests on.
+    sotp = next(c for c in specs(superset) if c.dataset == bi.SOTP_BRIDGE_DATASET)
+    multiple = direct(
+        superset["warehouse"], "select any_value(ecommerce_multiple) from marts.fct_segment_valuation_bridge"
+    )
+    assert f"e-commerce at {multiple[0][0]:g}x" in sotp.name
     rows = api.get(f"/api/v1/chart/{charts[sotp.name]}/data/")["result"][0]["data"]
-    assert [r["step"][0] for r in rows] == ["1", "2", "3", "4"]
+    steps = direct(
+        superset["warehouse"], "select step from marts.fct_segment_valuation_bridge where is_latest order by 1"
+    )
+    assert [r["step"] for r in rows] == [s for (s,) in steps] and len(rows) >= 4
     implied = direct(
         superset["warehouse"],
         "select implied_cloud_ai_value_usd / 1e9 from marts.fct_segment_valuation "
@@ -264,7 +277,7 @@ def test_dashboard_charts_return_data(superset, api):
     assert sum(r["USD bn"] for r in rows) == pytest.approx(implied, rel=1e-9, abs=1e-6)
 
     # Alibaba against the Hang Seng only.
-    weekly = next(c for c in bi.chart_specs() if c.dataset == "fct_weekly_performance")
+    weekly = next(c for c in specs(superset) if c.dataset == "fct_weekly_performance")
     data = api.get(f"/api/v1/chart/{charts[weekly.name]}/data/")["result"][0]
     assert (
         data["rowcount"]
@@ -275,6 +288,71 @@ def test_dashboard_charts_return_data(superset, api):
             f"and week_ending >= DATE '{bi.CATALYST_WINDOW_START}'",
         )[0][0]
     )
+
+
+def test_every_legend_entry_has_data_and_no_median_from_too_few_companies(superset, api):
+    """Each metric of a chart is a legend entry: each has a value in the chart's data; a series without data
+    (the US adjusted P/E, a region that never reported complete) is not a metric at all."""
+    dashboard_id = superset["registered"]["dashboard_id"]
+    charts = {c["slice_name"]: c["id"] for c in api.get(f"/api/v1/dashboard/{dashboard_id}/charts")["result"]}
+    labels = {}
+    for chart in specs(superset):
+        metrics = chart.form_data.get("metrics") or [chart.form_data.get("metric")] * ("metric" in chart.form_data)
+        data = api.get(f"/api/v1/chart/{charts[chart.name]}/data/")["result"][0]["data"]
+        for metric in metrics:
+            assert any(row.get(metric["label"]) is not None for row in data), (chart.name, metric["label"])
+        labels[chart.name] = [m["label"] for m in metrics]
+    # the US adjusted median is in the legend exactly when the mart has a reliable value of it
+    us_adjusted = direct(
+        superset["warehouse"],
+        "select count(us_median_pe_ttm_adjusted) filter (where us_median_adjusted_is_reliable) "
+        "from marts.fct_valuation_gap_daily",
+    )[0][0]
+    pe_labels = next(v for k, v in labels.items() if k.startswith("China vs US median"))
+    assert any(label.startswith("US median P/E (adjusted)") for label in pe_labels) == (us_adjusted > 0)
+    # Medians are drawn where they cover at least var median_min_companies companies only: the chart has a US
+    # value on exactly the mart's reliable days, and there are days with fewer companies it leaves out.
+    from dagster_project.settings import dbt_var
+
+    pe = next(c for c in specs(superset) if c.name.startswith("China vs US median"))
+    data = api.get(f"/api/v1/chart/{charts[pe.name]}/data/")["result"][0]["data"]
+    drawn = sum(r["US median P/E (GAAP)"] is not None for r in data)
+    reliable, thin = direct(
+        superset["warehouse"],
+        "select count(*) filter (where us_median_is_reliable and us_median_pe_ttm_gaap is not null), "
+        "count(*) filter (where us_companies_covered between 1 and ?) from marts.fct_valuation_gap_daily".replace(
+            "?", str(dbt_var("median_min_companies") - 1)
+        ),
+    )[0]
+    assert drawn == reliable > 0, (drawn, reliable, thin)
+
+
+def test_setup_again_removes_a_chart_whose_title_changed(superset, api):
+    """A rerun (here after a chart of an old title was left on the dashboard) keeps exactly the current charts."""
+    dashboard_id = superset["registered"]["dashboard_id"]
+    dataset_id = superset["registered"]["datasets"]["fct_segment_valuation_bridge"]
+    stale = api.post(
+        "/api/v1/chart/",
+        {
+            "slice_name": "Alibaba sum of the parts at an old multiple",
+            "viz_type": "table",
+            "datasource_id": dataset_id,
+            "datasource_type": "table",
+            "dashboards": [dashboard_id],
+        },
+    )["id"]
+    on_dashboard = {c["id"] for c in api.get(f"/api/v1/dashboard/{dashboard_id}/charts")["result"]}
+    assert stale in on_dashboard
+    again = subprocess.run(
+        [str(BI_PYTHON), str(BI_DIR / "setup_superset.py"), "--skip-init"],
+        env=superset["env"],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert again.returncode == 0, again.stdout[-3000:] + again.stderr[-5000:]
+    names = {c["slice_name"] for c in api.get(f"/api/v1/dashboard/{dashboard_id}/charts")["result"]}
+    assert names == {c.name for c in specs(superset)}
 
 
 def test_republished_warehouse_is_served_without_restart(superset, api):
@@ -308,7 +386,7 @@ def test_dashboard_screenshot(superset):
             "--dashboard",
             bi.DASHBOARD_SLUG,
             "--charts",
-            str(len(bi.chart_specs())),
+            str(len(specs(superset))),
             "--out",
             str(out),
         ],

@@ -19,32 +19,13 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from published_files import parquet_differences, published_state, temporaries
+from warehouse_state import marts_content, parquet_differences, published_state, temporaries
 
 from dagster_project.paths import PROJECT_ROOT
-from dagster_project.serving.publish import BUILD_INFO_TABLE
 
 pytestmark = pytest.mark.slow
 
 BUILD = [sys.executable, str(Path(__file__).resolve().parent / "crash_build.py")]
-
-
-def marts_content(folder: Path) -> dict[str, str]:
-    with duckdb.connect(str(folder / "warehouse.duckdb"), read_only=True) as conn:
-        tables = [
-            r[0]
-            for r in conn.execute(
-                "select table_name from duckdb_tables() where schema_name = 'marts' and table_name <> ? order by 1",
-                [BUILD_INFO_TABLE],
-            ).fetchall()
-        ]
-        return {
-            t: conn.execute(
-                f"select count(*) || ':' || coalesce(md5(string_agg(t::varchar, '|' order by t::varchar)), '') "
-                f"from marts.{t} t"
-            ).fetchone()[0]
-            for t in tables
-        }
 
 
 def env_for(folder: Path, pause_at: str | None = None) -> dict[str, str]:

@@ -18,7 +18,6 @@ GENERATED_BAD_INPUTS_SLOW examples from a fresh seed (hypothesis prints it with 
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import os
 import shutil
@@ -29,7 +28,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from published_files import published_state
+from warehouse_state import published_state
 
 from dagster_project.database import connect_build
 from dagster_project.paths import SEEDS_DIR
@@ -203,10 +202,6 @@ def mutations(draw) -> tuple[Path, Mutated]:
         at = draw(st.integers(r + 1, n))
         return relative, Mutated(kind, _serialize(header, rows[:at] + [copy] + rows[at:]).encode())
     raise AssertionError(kind)
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def table_rows(table: str, keep_lines: bool) -> Counter:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from published_files import published_state, temporaries
+from warehouse_state import published_state, temporaries
 
 from dagster_project.paths import PROJECT_ROOT
 from dagster_project.serving import publish as publish_module

@@ -121,6 +121,15 @@ def test_dagster_cli_materializes_everything(tmp_path):
     assert (tmp_path / "warehouse.duckdb").exists()
 
 
+def test_report_is_rendered_with_every_chart_embedded(built_warehouse):
+    """The Dagster asset warehouse/report: one page, a chart embedded per question (make test-report opens it)."""
+    from dagster_project.readers.report import REPORT_NAME, SECTIONS
+
+    text = (built_warehouse / "report" / REPORT_NAME).read_text()
+    assert text.count('<img src="data:image/png;base64,') == len(SECTIONS) == 4
+    assert text.count("<table>") == sum(len(s.tables) for s in SECTIONS)
+
+
 def test_every_chart_reads_columns_the_published_marts_have(built_warehouse):
     from dagster_project.readers.chart_registry import required_columns
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from test_crash_safety import marts_content, temporaries
+from warehouse_state import marts_content, temporaries
 
 from dagster_project.paths import PROJECT_ROOT
 

@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import stat
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from published_files import parquet_files
+from warehouse_state import parquet_files, sha256
 
 from dagster_project.serving.publish import PUBLISHED_MODE
 
@@ -42,10 +41,6 @@ def published(built_warehouse, tmp_path_factory) -> Path:
     shutil.copy2(built_warehouse / "warehouse.duckdb", folder / "warehouse.duckdb")
     shutil.copytree(built_warehouse / "parquet", folder / "parquet", symlinks=True)
     return folder
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def refused(conn: duckdb.DuckDBPyConnection, sql: str) -> bool:

@@ -1,4 +1,4 @@
-"""Write what is generated from the raw contract (dagster_project/raw/schemas.py) and the chart registry
+"""Write what is generated from the raw contract (dagster_project/raw/schemas/) and the chart registry
 (dagster_project/readers/chart_registry.py):
 
     python -m dagster_project.cli.contract     # dbt/models/staging/__sources.yml, docs/seeds-contract.md,

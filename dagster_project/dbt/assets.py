@@ -18,6 +18,7 @@ from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtC
 from ..buildlock import BuildLock
 from ..database import connect_build
 from ..paths import engine
+from .checks import readable_manifest
 from .project import prepare_manifest
 
 LAYERS = ("staging", "intermediate", "marts")
@@ -67,7 +68,8 @@ def build_dbt_assets(daily_partitions: bool = False) -> dg.AssetsDefinition:
     dbt_translator = WarehouseTranslator(DagsterDbtTranslatorSettings(enable_asset_checks=True), daily_partitions)
 
     @dbt_assets(
-        manifest=prepare_manifest(),
+        # every dbt test an asset check with a readable name and a description (checks.py)
+        manifest=readable_manifest(json.loads(prepare_manifest().read_text())),
         dagster_dbt_translator=dbt_translator,
         name="dbt_models",
         backfill_policy=dg.BackfillPolicy.single_run() if daily_partitions else None,

@@ -36,7 +36,7 @@ def _raw_asset(spec: RawTable) -> dg.AssetsDefinition:
         "seed_contract",
         asset=key,
         blocking=True,
-        description="Every seed file meets the declared schema and rules (raw/schemas.py, raw/checks.py); "
+        description="Every seed file meets the declared schema and rules (raw/schemas/, raw/checks/); "
         "fails with the file, line, column and the number of offending rows.",
     )
 
@@ -45,7 +45,7 @@ def _raw_asset(spec: RawTable) -> dg.AssetsDefinition:
         key_prefix="raw",
         group_name="raw",
         kinds={"duckdb", "csv"},
-        # Cross-file rules (raw/checks.py) read these tables: load them first.
+        # Cross-file rules (raw/checks/) read these tables: load them first.
         deps=[dg.AssetKey(["raw", t]) for t in required_tables(spec.name)],
         description=f"{spec.description}\n\nLoaded from `seeds/{spec.family}/{spec.pattern}`; "
         f"primary key ({', '.join(spec.primary_key)}).",

@@ -1,7 +1,7 @@
-"""The raw contract (schemas.py) rendered for its readers: dbt's sources file and the seeds README section.
+"""The raw contract (schemas/) rendered for its readers: dbt's sources file and the seeds README section.
 
 Both are generated (`make contract`) and tests fail when a committed copy differs, so a seed family is
-declared once, in schemas.py. One name per family: the folder under seeds/ is the dbt source name, and its
+declared once, in schemas/. One name per family: the folder under seeds/ is the dbt source name, and its
 raw tables are named after it (`<family>` or `<family>_<grain>`).
 """
 
@@ -34,7 +34,7 @@ def sources_yml() -> str:
     out = [
         "version: 2",
         "",
-        "# Generated from dagster_project/raw/schemas.py by `make contract`: do not edit by hand.",
+        "# Generated from dagster_project/raw/schemas/ by `make contract`: do not edit by hand.",
         "# One source per seed family (the folder under seeds/); meta.dagster.asset_key links each table to the",
         "# raw asset that loads it, so lineage runs seed -> raw -> models.",
         "sources:",
@@ -66,11 +66,11 @@ def contract_markdown() -> str:
     out = [
         "# Seeds contract",
         "",
-        "<!-- Generated from dagster_project/raw/schemas.py by `make contract`: do not edit by hand. -->",
+        "<!-- Generated from dagster_project/raw/schemas/ by `make contract`: do not edit by hand. -->",
         "",
         "What a seed file must be to load: one section per raw table, named after its folder under `seeds/`",
         "(the dbt source of the same name reads it). Rules over several rows or tables (neighbouring prices,",
-        "known companies and symbols, EPS against net income) are in `dagster_project/raw/checks.py`; what",
+        "known companies and symbols, EPS against net income) are in `dagster_project/raw/checks/`; what",
         "happens to a file that breaks any of them: [RELIABILITY.md](RELIABILITY.md), section 1.",
         "",
     ]

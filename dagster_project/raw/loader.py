@@ -16,7 +16,7 @@ checked against):
 
 Values that do not parse are collected by the reader itself (`store_rejects`), which knows the file, line
 and column. Rules the reader cannot check (required values, allowed codes, primary keys, row rules, and the
-rules over several rows or other raw tables in `checks.py`) run as SQL on the new table. A row's line number
+rules over several rows or other raw tables in `checks/`) run as SQL on the new table. A row's line number
 comes from its position in the reader's output: its row id less its file's first row id. A few rules
 quarantine instead of failing: the offending row goes to `raw_rejects.<table>` with its rule and reason,
 replaced in the same transaction. If anything fails, the transaction is rolled back and `raw.<table>` is

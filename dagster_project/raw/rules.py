@@ -1,5 +1,5 @@
 """The rules a load must pass, run as SQL on the rows being loaded: declared per-row rules (required,
-allowed, primary key, row checks) and the rules over several rows or tables of `checks.py`."""
+allowed, primary key, row checks) and the rules over several rows or tables of `checks/`."""
 
 from __future__ import annotations
 
@@ -86,7 +86,7 @@ def run_cross_checks(
     skipped: list[str],
     duplicated_keys: bool,
 ) -> int:
-    """Run the rules of `checks.py` of one severity; quarantine or raise. Returns rows quarantined."""
+    """Run the rules of `checks/` of one severity; quarantine or raise. Returns rows quarantined."""
     quarantined = 0
     for check in (c for c in checks_for(spec.name) if c.severity == severity):
         if check.name == "exact_duplicate_row" and not duplicated_keys:
@@ -138,7 +138,7 @@ def quarantine(conn: duckdb.DuckDBPyConnection, spec: RawTable, staging: str, fo
 
 
 def any_cross_check_finding(conn: duckdb.DuckDBPyConnection, spec: RawTable, staging: str, rows: str) -> bool:
-    """Whether any rule of checks.py (either severity) flags a row of `staging` whose _row is in `rows`."""
+    """Whether any rule of checks/ (either severity) flags a row of `staging` whose _row is in `rows`."""
     for check in checks_for(spec.name):
         hit = conn.execute(
             f"select exists (select 1 from ({check.sql.format(t=staging)}) f where f._row in ({rows}))"

@@ -1,4 +1,4 @@
-"""The four story charts as PNG files, attached to the materialization so the UI shows them."""
+"""The story charts as PNG files (attached to the materialization so the UI shows them) and the story report."""
 
 import base64
 
@@ -30,3 +30,22 @@ def story_charts(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     metadata = {name: dg.MetadataValue.path(str(path)) for name, path in files.items()}
     metadata["preview"] = dg.MetadataValue.md(preview)
     return dg.MaterializeResult(metadata=metadata)
+
+
+@dg.asset(
+    key=["warehouse", "report"],
+    group_name="serving",
+    kinds={"python", "html"},
+    deps=[PUBLISHED_KEY],
+    description="The story as one static HTML page that opens offline (WAREHOUSE_DIR/report/): how far Chinese "
+    "tech was marked down, how it re-rated after DeepSeek and Qwen, what the market pays for Alibaba's e-commerce "
+    "versus cloud and AI, China vs US capex; each a chart and a short table with units, coverage and assumptions.",
+)
+def story_report(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+    from .report import write_report  # imports the charts module: only when the report is written
+
+    path = write_report(published_db_path(), warehouse_dir() / "report")
+    context.log.info(f"report: {path}")
+    return dg.MaterializeResult(
+        metadata={"path": dg.MetadataValue.path(str(path)), "size_kb": round(path.stat().st_size / 1024)}
+    )

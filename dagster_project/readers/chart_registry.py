@@ -8,6 +8,7 @@ Standard library only, so `bi/` (its own virtualenv) imports it too. Adding a ch
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 
 CATALYST_WINDOW_START = "2024-09-01"
@@ -23,9 +24,9 @@ class Series:
     style: str = "-"  # PNG line style
     color: str | None = None  # PNG colour
 
-    def sql(self, aggregate: str) -> str:
-        """Superset's metric: the aggregate of the column (scaled), where the flag holds."""
-        when = " AND ".join(self.only_when)
+    def sql(self, aggregate: str, also_when: tuple[str, ...] = ()) -> str:
+        """Superset's metric: the aggregate of the column (scaled), where the flags (and also_when) hold."""
+        when = " AND ".join((*self.only_when, *also_when))
         value = f"CASE WHEN {when} THEN {self.column} END" if when else self.column
         scaled = f" / {self.scale:g}" if self.scale != 1 else ""
         return f"{aggregate.upper()}({value}){scaled}"
@@ -60,9 +61,13 @@ class Chart:
     png: str | None = None  # the PNG file it is drawn in (charts sharing a file are its panels, in order)
     width: int = 6  # dashboard columns (of 12)
 
+    def title_columns(self) -> list[str]:
+        """The mart columns named in the title's {column} fields (assumptions stated in the title)."""
+        return [name for _, name, _, _ in string.Formatter().parse(self.name) if name]
+
     def read_columns(self) -> list[str]:
         """Every mart column the chart reads."""
-        names = [self.x, *self.columns, *(s.column for s in self.series)]
+        names = [self.x, *self.columns, *(s.column for s in self.series), *self.title_columns()]
         names += [flag.removeprefix("not ") for s in self.series for flag in s.only_when]
         names += [f.column for f in self.filters] + ([self.group_by] if self.group_by else [])
         return list(dict.fromkeys(names))
@@ -149,12 +154,14 @@ CHARTS: tuple[Chart, ...] = (
         x="event_date",
         columns=("event_type", "company_id", "title"),
         filters=(Filter("event_date", ">=", CATALYST_WINDOW_START),),
-        description="Events in the window of the weekly chart.",
+        description="Dated events in the window of the weekly chart.",
         png="alibaba_weekly_vs_hang_seng.png",  # drawn over the weekly returns
         width=4,
     ),
     Chart(
-        name="Alibaba sum of the parts: what the market pays for cloud and AI",
+        # the derived number states its assumptions: {column} fields are filled from the mart (chart_data.py)
+        name="Alibaba sum of the parts: what the market pays for cloud and AI, with e-commerce at "
+        "{ecommerce_multiple:g}x post-tax adjusted EBITA and a {holdco_discount:.0%} holding discount on investments",
         table="fct_segment_valuation_bridge",
         kind="waterfall",
         x="step",

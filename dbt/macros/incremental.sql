@@ -208,7 +208,7 @@ themselves (temporary table, `create or replace table`) are written for and test
 {% macro prices_traded_daily_action_inputs() -%}
     {%- set cols = ['a.action_type', 'a.ex_date', 'a.amount', 'a.currency', 'a.amount_per', 'a.split_ratio',
                     'a.in_vendor_adjustment', 'a.vendor_amount',
-                    'c.currency', 'l.instrument_type', 'l.ordinary_shares_per_unit', 'ads.ads_ordinary_shares_per_unit',
+                    'c.currency', 'l.instrument_type', 'l.ordinary_shares_per_unit', 'l.ads_ordinary_shares_per_unit',
                     'fx_div.usd_rate', 'fx_list.usd_rate'] -%}
     select a.symbol as item, {{ incremental_fingerprint(cols) }} as fingerprint
     from {{ ref('stg_corporate_actions__corporate_actions') }} as a
@@ -218,15 +218,8 @@ themselves (temporary table, `create or replace table`) are written for and test
         on s.symbol = a.symbol
     left join (select distinct symbol, currency from {{ ref('stg_prices__prices_daily') }}) as c
         on c.symbol = a.symbol
-    left join {{ ref('stg_reference__listings') }} as l
+    left join ({{ listings_with_ads_ratio() }}) as l
         on l.symbol = a.symbol
-    left join (
-        select company_id, max(ordinary_shares_per_unit) as ads_ordinary_shares_per_unit
-        from {{ ref('stg_reference__listings') }}
-        where instrument_type = 'ads'
-        group by company_id
-    ) as ads
-        on ads.company_id = l.company_id
     left join {{ ref('int_fx_rates_daily_filled') }} as fx_div
         on fx_div.quote_currency = a.currency and fx_div.date = a.ex_date
     left join {{ ref('int_fx_rates_daily_filled') }} as fx_list

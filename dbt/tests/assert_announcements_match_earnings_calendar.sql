@@ -3,7 +3,7 @@
 -- the release of its own quarter; a balance sheet is never announced before the release of the quarter it
 -- closes (annual-report notes may come later, with the filing). Quarters released before the calendar's first
 -- release date and outside it are not checked (the calendar does not reach them). Rows returned are violations.
-{{ config(severity=var('coverage_test_severity')) }}
+{{ config(severity=var('coverage_test_severity'), meta={'dagster': {'ref': {'name': 'stg_earnings_calendar__earnings_calendar'}}}) }}
 
 with calendar as (
     select company_id, period_end, release_date

@@ -3,6 +3,7 @@
     (var sotp_company_id) an e-commerce TTM adjusted EBITA and a cloud TTM revenue (ttm_basis four_quarters
     or fiscal_year, with a value). Fails when either covers less than var sotp_ttm_min_coverage of those days,
     or misses any day of var sotp_ttm_full_coverage_window. Returns one row per failure. -#}
+{{ config(meta={'dagster': {'ref': {'name': 'int_segments_ttm'}}}) }}
 {%- set window = var('sotp_ttm_full_coverage_window') -%}
 with trading_days as (
     select distinct date

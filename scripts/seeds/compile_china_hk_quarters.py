@@ -406,6 +406,12 @@ FUND = {
 
 
 def main() -> None:
+    # issue 11: P/E inputs found later, kept in their own module (same layout as S and FUND)
+    from china_hk_quarters_issue11 import FUND_ISSUE11, S_ISSUE11
+
+    S.update(S_ISSUE11)
+    for company, extra in FUND_ISSUE11.items():
+        FUND[company].extend(extra)
     for company in ("meituan", "xiaomi", "kuaishou", "bilibili"):
         release = {}
         cal_rows = []

@@ -1020,6 +1020,22 @@ EIGHT_K_DATES = [
     ('meta', 2025, 2, '2025-07-30', '0001628280-25-036719', 'https://www.sec.gov/Archives/edgar/data/1326801/000162828025036719/meta-06302025xexhibit991.htm'),
     ('meta', 2025, 3, '2025-10-29', '0001628280-25-047114', 'https://www.sec.gov/Archives/edgar/data/1326801/000162828025047114/meta-09302025xexhibit991.htm'),
     ('meta', 2025, 4, '2026-01-28', '0001628280-26-003832', 'https://www.sec.gov/Archives/edgar/data/1326801/000162828026003832/meta-12312025xexhibit991.htm'),
+    # Tesla (issue 11, second calendar pass): index in companies/tesla/scripts/download-press-releases.js
+    ('tesla', 2022, 1, '2022-04-20', '0001564590-22-014917', 'https://www.sec.gov/Archives/edgar/data/1318605/000156459022014917/tsla-ex991_151.htm'),
+    ('tesla', 2022, 2, '2022-07-20', '0001564590-22-026048', 'https://www.sec.gov/Archives/edgar/data/1318605/000156459022026048/tsla-ex991_130.htm'),
+    ('tesla', 2022, 3, '2022-10-19', '0001564590-22-034639', 'https://www.sec.gov/Archives/edgar/data/1318605/000156459022034639/tsla-ex991_89.htm'),
+    ('tesla', 2022, 4, '2023-01-25', '0001564590-23-000799', 'https://www.sec.gov/Archives/edgar/data/1318605/000156459023000799/tsla-ex991_127.htm'),
+    ('tesla', 2023, 1, '2023-04-19', '0001564590-23-005959', 'https://www.sec.gov/Archives/edgar/data/1318605/000156459023005959/tsla-ex991_99.htm'),
+    ('tesla', 2023, 2, '2023-07-19', '0000950170-23-033544', 'https://www.sec.gov/Archives/edgar/data/1318605/000095017023033544/tsla-ex99_1.htm'),
+    ('tesla', 2023, 3, '2023-10-18', '0001628280-23-034588', 'https://www.sec.gov/Archives/edgar/data/1318605/000162828023034588/exhibit991.htm'),
+    ('tesla', 2023, 4, '2024-01-24', '0000950170-24-007073', 'https://www.sec.gov/Archives/edgar/data/1318605/000095017024007073/tsla-ex99_1.htm'),
+    ('tesla', 2024, 1, '2024-04-23', '0000950170-24-046895', 'https://www.sec.gov/Archives/edgar/data/1318605/000095017024046895/tsla-ex99_1.htm'),
+    ('tesla', 2024, 2, '2024-07-23', '0001628280-24-032603', 'https://www.sec.gov/Archives/edgar/data/1318605/000162828024032603/exhibit.htm'),
+    ('tesla', 2024, 3, '2024-10-23', '0001628280-24-043432', 'https://www.sec.gov/Archives/edgar/data/1318605/000162828024043432/exhibit.htm'),
+    ('tesla', 2024, 4, '2025-01-29', '0001628280-25-002993', 'https://www.sec.gov/Archives/edgar/data/1318605/000162828025002993/exhibit991.htm'),
+    ('tesla', 2025, 1, '2025-04-22', '0001628280-25-018851', 'https://www.sec.gov/Archives/edgar/data/1318605/000162828025018851/exhbit991.htm'),
+    ('tesla', 2025, 2, '2025-07-23', '0001628280-25-035738', 'https://www.sec.gov/Archives/edgar/data/1318605/000162828025035738/exhibit991.htm'),
+    ('tesla', 2025, 3, '2025-10-22', '0001628280-25-045861', 'https://www.sec.gov/Archives/edgar/data/1318605/000162828025045861/exhibit991.htm'),
 ]
 
 # Cover-page share counts (dei:EntityCommonStockSharesOutstanding) read in the XBRL renderings of the 10-Q ("Cover
@@ -1070,6 +1086,40 @@ CALENDAR += [
          "Amazon press release 'Amazon.com Announces Third Quarter Results' (Business Wire), wire time '10/26/23 "
          "4:01:00 PM ET' at https://quantisnow.com/insight/amazoncom-announces-third-quarter-results-5040704",
          "company_release", "released 16:01 ET, " + AFTER_CLOSE, "16:01", "America/New_York"),
+]
+
+# Amazon quarters whose calendar row was missing (issue 11, second calendar pass).
+CALENDAR += [
+    _cal("amazon", 2022, 2, "2022-06-30", "2022-07-28",
+         "CNBC report of Amazon's Q2 2022 results as reprinted at https://nflbillsofficial.com/amazon-amzn-second-quarter-"
+         "2022-results/ ('Amazon shares soared more than 11% in extended trading on Thursday after the company "
+         "reported ...'); Amazon 10-Q for the quarter filed 2022-07-29 (https://circuitbrief.com/cloud/amazon-q2-2022-"
+         "10-q-aws-stays-the-profit-engine-as-retail-pressures-mount-2022)",
+         "press", "results after the US close on Thursday 2022-07-28, the day before the 10-Q filing of Friday "
+         "2022-07-29; " + AFTER_CLOSE),
+    _cal("amazon", 2022, 4, "2022-12-31", "2023-02-02",
+         "Amazon press release 'Amazon.com Announces Fourth Quarter Results' (Q4 2022, Business Wire 2023-02-02), copy at "
+         "http://business.pawtuckettimes.com/pawtuckettimes/article/bizwire-2023-2-2-amazoncom-announces-fourth-quarter-"
+         "results",
+         "company_release", "wire date in the copy's address (bizwire-2023-2-2); Digital Commerce 360 reported it on "
+         "2023-02-02 (https://www.digitalcommerce360.com/2023/02/02/amazon-revenue-rises-9-ecommerce-sales-fall-2-in-q4/);"
+         " publication clock time not stated in the copy read"),
+    _cal("amazon", 2025, 1, "2025-03-31", "2025-05-01",
+         "earnings calendar at https://openbell.co/earnings/AMZN (as cited by the quarter's row in seeds/capex)",
+         "data_vendor", "vendor calendar date; the release itself was not read"),
+    # Tesla quarters without fundamentals rows (EIGHT_K_DATES only dates quarters of the seeds): the capex seeds use them
+    _cal("tesla", 2025, 2, "2025-06-30", "2025-07-23",
+         "Form 8-K (accession 0001628280-25-035738, filed 2025-07-23) furnishing the results release as exhibit 99.1 "
+         "https://www.sec.gov/Archives/edgar/data/1318605/000162828025035738/exhibit991.htm; filing index in "
+         "akiraak/ai-financial-analyst@a47d373 companies/tesla/scripts/download-press-releases.js",
+         "filing", "8-K filing date = release date; publication clock time not stated in the source, the company "
+         "publishes after the 16:00 ET close: " + AFTER_CLOSE),
+    _cal("tesla", 2025, 3, "2025-09-30", "2025-10-22",
+         "Form 8-K (accession 0001628280-25-045861, filed 2025-10-22) furnishing the results release as exhibit 99.1 "
+         "https://www.sec.gov/Archives/edgar/data/1318605/000162828025045861/exhibit991.htm; filing index in "
+         "akiraak/ai-financial-analyst@a47d373 companies/tesla/scripts/download-press-releases.js",
+         "filing", "8-K filing date = release date; publication clock time not stated in the source, the company "
+         "publishes after the 16:00 ET close: " + AFTER_CLOSE),
 ]
 
 # Tesla Q4 2022 (the Q4 2022 Update itself was not read): the quarter's column of the five-quarter statement of
@@ -1197,7 +1247,8 @@ def compile_company(company: str) -> tuple[int, int]:
         releases[key] = _cal(
             company, fy, fq, period_ends[key], date,
             f"Form 8-K (accession {accn}, filed {date}) furnishing the results release as exhibit 99.1 {url}; filing "
-            "index in akiraak/ai-financial-analyst@a47d373 companies/" + company + "/data/quarterly-links.json",
+            "index in akiraak/ai-financial-analyst@a47d373 companies/" + company
+            + ("/scripts/download-press-releases.js" if company == "tesla" else "/data/quarterly-links.json"),
             "filing",
             "8-K filing date = release date (the release is furnished the day it is published); publication clock "
             "time not stated in the source, the company publishes after the 16:00 ET close: " + AFTER_CLOSE

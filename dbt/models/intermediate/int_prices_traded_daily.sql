@@ -58,20 +58,7 @@ price_span as (
 ),
 
 listings as (
-    select
-        l.symbol,
-        l.instrument_type,
-        l.currency as listing_currency,
-        l.ordinary_shares_per_unit,
-        ads.ads_ordinary_shares_per_unit
-    from {{ ref('stg_reference__listings') }} as l
-    left join (
-        select company_id, max(ordinary_shares_per_unit) as ads_ordinary_shares_per_unit
-        from {{ ref('stg_reference__listings') }}
-        where instrument_type = 'ads'
-        group by company_id
-    ) as ads
-        on ads.company_id = l.company_id
+    {{ listings_with_ads_ratio() }}
 ),
 
 fx as (
@@ -130,12 +117,7 @@ dividends_per_unit as (
         d.ex_date,
         case when d.vendor_amount is not null then d.vendor_amount / coalesce(sp.split_factor, 1) else
         d.amount
-        * case
-            when d.amount_per = 'share' then coalesce(d.ordinary_shares_per_unit, 1)
-            when d.amount_per = 'ads' and d.instrument_type = 'ads' then 1
-            when d.amount_per = 'ads' then 1 / d.ads_ordinary_shares_per_unit
-            else 1
-        end
+        * {{ listing_units_per_amount_basis('d.amount_per', 'd') }}
         / fx_div.usd_rate * fx_list.usd_rate
         / coalesce(sp.split_factor, 1) end as dividend_per_unit_listing_ccy
     from dividends as d

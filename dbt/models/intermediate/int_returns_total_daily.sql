@@ -7,20 +7,7 @@
 -- least one dividend recorded, 'price' for the others (indices are price indices; companies and funds with
 -- no dividend in corporate_actions).
 with listings as (
-    select
-        l.symbol,
-        l.instrument_type,
-        l.market,
-        l.ordinary_shares_per_unit,
-        ads.ads_ordinary_shares_per_unit
-    from {{ ref('stg_reference__listings') }} as l
-    left join (
-        select company_id, max(ordinary_shares_per_unit) as ads_ordinary_shares_per_unit
-        from {{ ref('stg_reference__listings') }}
-        where instrument_type = 'ads'
-        group by company_id
-    ) as ads
-        on ads.company_id = l.company_id
+    {{ listings_with_ads_ratio() }}
 ),
 
 {% set recorded = var('dividends_recorded_through') %}
@@ -60,12 +47,7 @@ dividends as (
         a.ex_date,
         sum(
             a.amount
-            * case
-                when a.amount_per = 'share' then coalesce(l.ordinary_shares_per_unit, 1)
-                when a.amount_per = 'ads' and l.instrument_type = 'ads' then 1
-                when a.amount_per = 'ads' then 1 / l.ads_ordinary_shares_per_unit
-                else 1
-            end
+            * {{ listing_units_per_amount_basis('a.amount_per', 'l') }}
             / fx_div.usd_rate * fx_list.usd_rate
             / coalesce(sp.split_factor, 1)
         ) as dividend_per_unit,

@@ -2,10 +2,12 @@
 -- market value less e-commerce (at its multiple), net cash, investments after the holding-company discount, and
 -- the other parts (other operating segments, capitalised corporate costs, minority interests: other_parts_value_usd
 -- less net cash and investments); the steps of a date add up to the implied value of cloud and AI.
--- is_latest marks the latest such date (what the charts show).
+-- is_latest marks the latest such date (what the charts show). The assumptions the implied value rests on (the
+-- e-commerce multiple, the holding-company discount) ride along, so a chart states them from the mart.
 with valued as (
     select date, company_id, market_cap_diluted_usd, ecommerce_value_usd, net_cash_usd,
-        investments_after_discount_usd, other_parts_value_usd, implied_cloud_ai_value_usd
+        investments_after_discount_usd, other_parts_value_usd, implied_cloud_ai_value_usd,
+        ecommerce_multiple, holdco_discount
     from {{ ref('fct_segment_valuation') }}
     where implied_cloud_ai_value_usd is not null
 ),
@@ -41,6 +43,8 @@ select
     s.step,
     s.value_usd,
     v.implied_cloud_ai_value_usd,
+    v.ecommerce_multiple,
+    v.holdco_discount,
     s.date = l.latest_date as is_latest
 from steps as s
 inner join valued as v

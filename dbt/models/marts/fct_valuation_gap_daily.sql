@@ -1,4 +1,5 @@
--- One row per day on which Hong Kong or US markets traded: trailing P/E of the China and US baskets.
+-- One row per day on which Hong Kong or US markets traded, up to the data's as-of date (the last day with a company
+-- valuation): trailing P/E of the China and US baskets.
 -- One valuation per company, from its primary listing, carried from that listing's last close on or before the
 -- day (its own market's calendar) for at most var pe_carry_max_days calendar days (a Hong Kong holiday keeps the
 -- previous Hong Kong close, and vice versa; carried companies are counted). Every company of a basket is either
@@ -8,18 +9,7 @@
 -- P/E (sum of market values / sum of trailing earnings, i.e. the basket's own P/E).
 {%- set baskets = {'cn': 'china', 'us': 'us'} %}
 
-with days as (
-    select distinct date
-    from {{ ref('int_trading_calendar') }}
-    where market in ('HK', 'US')
-),
-
-companies as (
-    select company_id, basket
-    from {{ ref('dim_company') }}
-),
-
-primary_rows as (
+with primary_rows as (
     select
         v.company_id, v.date, v.pe_ttm_gaap, v.pe_ttm_adjusted, v.pe_ttm_gaap_status, v.pe_ttm_gaap_method,
         v.earnings_yield_ttm_gaap, v.earnings_yield_ttm_adjusted, v.market_cap_usd
@@ -27,6 +17,27 @@ primary_rows as (
     where v.is_primary_listing
       and v.company_id is not null
       and v.traded_close is not null
+),
+
+-- the data's as-of date: the last day a company of either basket has a valuation of its own (later days carry
+-- index and ETF prices only, with every company missing, and are left out)
+as_of as (
+    select max(date) as as_of_date
+    from primary_rows
+    where earnings_yield_ttm_gaap is not null
+),
+
+days as (
+    select distinct c.date
+    from {{ ref('int_trading_calendar') }} as c
+    cross join as_of as a
+    where c.market in ('HK', 'US')
+      and c.date <= a.as_of_date
+),
+
+companies as (
+    select company_id, basket
+    from {{ ref('dim_company') }}
 ),
 
 grid as (

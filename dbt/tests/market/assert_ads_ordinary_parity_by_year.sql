@@ -6,7 +6,10 @@
 -- (each with its reason there). Only dates where both lines traded and the HKD rate is known.
 -- Severity var('market_data_checks_severity') (error): tests/test_incremental.py builds deliberately
 -- vendor-inconsistent synthetic data (a fake dividend, a re-issued history) and sets it to warn.
-{{ config(severity=var('market_data_checks_severity', 'error')) }}
+{{ config(
+    severity=var('market_data_checks_severity', 'error'),
+    meta={'dagster': {'ref': {'name': 'int_prices_traded_daily'}}}
+) }}
 
 with listings as (
     select symbol, company_id, instrument_type, market, ordinary_shares_per_unit

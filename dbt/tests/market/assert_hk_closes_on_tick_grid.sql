@@ -9,7 +9,10 @@
 -- each with its reason there.
 -- Severity var('market_data_checks_severity') (error): tests/test_incremental.py builds deliberately
 -- vendor-inconsistent synthetic data (a fake dividend, a re-issued history) and sets it to warn.
-{{ config(severity=var('market_data_checks_severity', 'error')) }}
+{{ config(
+    severity=var('market_data_checks_severity', 'error'),
+    meta={'dagster': {'ref': {'name': 'int_prices_traded_daily'}}}
+) }}
 
 with hk as (
     select p.symbol, p.date, p.traded_close, p.volume
