@@ -169,6 +169,8 @@ bench-data: setup
 
 ## Benchmark on the generated seeds (generated first if missing or at another scale); writes
 ## benchmarks/results/latest.json. Quick run: `make bench N_LISTINGS=200 YEARS=3`; more options: BENCH_ARGS="...".
+## Includes the scaling table (full and one-day builds at 2, 5 and 10 years of history, same listings; seeds
+## generated under benchmarks/data/scaling/): BENCH_ARGS="--skip scaling" leaves it out. ~26 min at default scale.
 ## `make bench ENGINE=spark N_LISTINGS=50 YEARS=2 BENCH_RUNS=1`: full builds on DuckDB and on Spark side by side
 ## (alternating; wall, peak RSS incl. the JVM, cost per input row) -> benchmarks/results/engines.json.
 BENCH_ENGINES := $(if $(filter spark,$(ENGINE)),--engines duckdb spark --skip raw full queries incremental dagster --out benchmarks/results/engines.json,)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from warehouse_state import sha256
+from warehouse_state import parquet_files, sha256
 
 from dagster_project.cli import build
 from dagster_project.paths import SEEDS_DIR
@@ -77,7 +77,8 @@ def test_bad_file_fails_the_run_and_changes_nothing(case, good_copy, tmp_path, m
     monkeypatch.setenv("WAREHOUSE_DIR", str(good_copy))
     published = good_copy / "warehouse.duckdb"
     before = sha256(published)
-    parquet_before = {p.name: sha256(p) for p in (good_copy / "parquet").glob("*.parquet")}
+    parquet_before = {name: sha256(path) for name, path in parquet_files(good_copy).items()}
+    assert parquet_before
     table_before = table_digest(good_copy / "build.duckdb", case["table"])
     seeds = seeds_with(case, tmp_path)
 
@@ -94,7 +95,7 @@ def test_bad_file_fails_the_run_and_changes_nothing(case, good_copy, tmp_path, m
     # Nothing half-written: the table keeps its last good content; readers see the last good build.
     assert table_digest(good_copy / "build.duckdb", case["table"]) == table_before
     assert sha256(published) == before
-    assert {p.name: sha256(p) for p in (good_copy / "parquet").glob("*.parquet")} == parquet_before
+    assert {name: sha256(path) for name, path in parquet_files(good_copy).items()} == parquet_before
     assert not list(good_copy.glob(".publishing-*"))
 
 

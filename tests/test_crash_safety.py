@@ -19,7 +19,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from warehouse_state import marts_content, published_state, temporaries
+from warehouse_state import marts_content, parquet_differences, published_state, temporaries
 
 from dagster_project.paths import PROJECT_ROOT
 
@@ -95,6 +95,8 @@ KILL_POINTS = [
     ("raw-inside-append-transaction", "raw-in-transaction-prices_daily", None, 0.0, "append"),
     ("dbt-running", None, "raw:", 8.0, "same"),
     ("publish-parquet-written", "publish-parquet", None, 0.0, "same"),
+    # a new trading day: the publish copies the last file and rewrites only the changed years (fingerprint.py)
+    ("publish-parquet-written-after-a-new-day", "publish-parquet", None, 0.0, "append"),
     ("publish-before-rename", "publish-before-rename", None, 0.0, "same"),
 ]
 
@@ -126,7 +128,7 @@ def test_kill_leaves_the_last_good_warehouse_and_the_next_run_recovers(
     name, pause_at, after_line, delay, loads, good_build, tmp_path
 ):
     folder = tmp_path / "warehouse"
-    shutil.copytree(good_build, folder)
+    shutil.copytree(good_build, folder, symlinks=True)
     good_state, good_marts = published_state(folder), marts_content(folder)
 
     kill_at(folder, pause_at, after_line, delay, seeds=prepare(folder, loads, tmp_path))
@@ -135,4 +137,25 @@ def test_kill_leaves_the_last_good_warehouse_and_the_next_run_recovers(
     full_build(folder)  # no manual cleanup in between
     assert not temporaries(folder)  # the killed publisher's leftovers are gone
     assert marts_content(folder) == good_marts  # same seeds: same marts
+    assert not parquet_differences(folder)
     assert sorted(p.name for p in folder.iterdir()) == ["build.duckdb", "parquet", "warehouse.duckdb"]
+
+
+def test_kill_between_the_file_and_the_parquet_swap(good_build, tmp_path):
+    """Killed after the new file was renamed in, before any Parquet folder was swapped: the new file opens with
+    the new day, every Parquet folder is still the last good build's whole version, and the next run brings
+    the Parquet folders to the file's marts."""
+    folder = tmp_path / "warehouse"
+    shutil.copytree(good_build, folder, symlinks=True)
+    good_state, good_marts = published_state(folder), marts_content(folder)
+
+    kill_at(folder, "publish-after-rename", seeds=prepare(folder, "append", tmp_path))
+    new_marts = marts_content(folder)
+    assert new_marts != good_marts  # the file readers open is the new build's
+    parquet_state = {k: v for k, v in published_state(folder).items() if k != "warehouse.duckdb"}
+    assert parquet_state == {k: v for k, v in good_state.items() if k != "warehouse.duckdb"}
+
+    full_build(folder)  # the shipped seeds again: back to the good marts, Parquet included
+    assert marts_content(folder) == good_marts
+    assert not parquet_differences(folder)
+    assert not temporaries(folder)

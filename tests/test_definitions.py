@@ -113,3 +113,19 @@ def test_a_broken_seed_shows_as_a_failed_check_with_its_location(tmp_path, monke
     meta = {k: v.value for k, v in evaluations[0].metadata.items()}
     assert meta["file"] == "seeds/reference/listings.csv"
     assert meta["column"] == "ordinary_shares_per_unit" and meta["line"] > 1 and meta["offending_rows"] >= 1
+
+
+def test_dagster_runs_dbt_in_the_pipelines_target_folder_without_the_adapter(monkeypatch, tmp_path):
+    """Partial parsing carries over from run to run (one target folder, not a new one per run), and the dbt
+    adapter dagster-dbt would load in process for metadata this project does not fetch is skipped."""
+    from dagster_dbt import DbtCliResource
+
+    from dagster_project.dbt.project import dbt_cli
+
+    monkeypatch.setenv("DBT_TARGET_PATH", str(tmp_path / "target"))
+    resource = dbt_cli()
+    assert resource._initialize_dbt_core_adapter(["build"]) is None
+    seen: dict = {}
+    monkeypatch.setattr(DbtCliResource, "cli", lambda self, args, **kwargs: seen.update(kwargs))
+    resource.cli(["build"])
+    assert seen["target_path"] == tmp_path / "target"

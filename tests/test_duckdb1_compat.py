@@ -142,3 +142,30 @@ def test_a_file_written_without_the_storage_version_is_not_readable_by_1x(tmp_pa
     code = "import duckdb, sys; duckdb.connect(sys.argv[1], read_only=True)"
     result = subprocess.run([str(duckdb_1x), "-c", code, str(plain)], capture_output=True, text=True, timeout=120)
     assert result.returncode != 0 and "version" in result.stderr.lower(), result.stderr
+
+
+def test_a_file_extended_by_a_later_publish_stays_readable_by_duckdb_1x(tmp_path, duckdb_1x):
+    """The second publish copies the published file and rewrites one year in it (serving/fingerprint.py): the
+    copy keeps the storage version it was created with, so 1.x drivers still read it."""
+    build, published = tmp_path / "build.duckdb", tmp_path / "warehouse.duckdb"
+    _make_build(build)
+    with duckdb.connect(str(build)) as conn:  # four calendar years, so that a change in 2025 rewrites one of them
+        conn.execute(
+            "insert into marts.fct_example select date - 400, company_id, value_usd, ratio, is_even, big "
+            "from marts.fct_example union all select date - 800, company_id, value_usd, ratio, is_even, "
+            "big from marts.fct_example"
+        )
+    publish(build, published)
+    with duckdb.connect(str(build)) as conn:
+        conn.execute("update marts.fct_example set value_usd = value_usd + 1 where date >= date '2025-01-01'")
+    assert publish(build, published).changes["fct_example"].startswith("1 of 4 years")
+
+    result = subprocess.run(
+        [str(duckdb_1x), "-c", QUERY_1X, str(published)], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    count, total, latest, even, _, _ = out["rows"]
+    assert (count, total, latest, even) == (150, 1837.5 * 3 + 50, "2025-02-19", 75)
+    assert out["info"] == [STORAGE_VERSION, 1]
+    assert out["comment"] == "an example mart"

@@ -40,7 +40,7 @@ def test_every_mart_is_published_and_not_empty(built_warehouse):
             assert conn.execute(f"select count(*) from marts.{mart}").fetchone()[0] > 0, mart
         assert "warehouse_build_info" in tables
     for mart in MARTS:
-        assert (built_warehouse / "parquet" / f"{mart}.parquet").exists()
+        assert list((built_warehouse / "parquet" / mart).glob("**/*.parquet")), mart
 
 
 def test_published_file_holds_only_marts(built_warehouse):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from warehouse_state import sha256
+from warehouse_state import parquet_files, sha256
 
 from dagster_project.serving.publish import PUBLISHED_MODE
 
@@ -39,7 +39,7 @@ def published(built_warehouse, tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("read-only") / "warehouse"
     folder.mkdir()
     shutil.copy2(built_warehouse / "warehouse.duckdb", folder / "warehouse.duckdb")
-    shutil.copytree(built_warehouse / "parquet", folder / "parquet")
+    shutil.copytree(built_warehouse / "parquet", folder / "parquet", symlinks=True)
     return folder
 
 
@@ -91,7 +91,7 @@ def test_any_read_only_duckdb_client_refuses_writes(published):
 
 
 def test_published_files_are_read_only_on_disk(published):
-    files = [published / "warehouse.duckdb", *sorted((published / "parquet").glob("*.parquet"))]
+    files = [published / "warehouse.duckdb", *parquet_files(published).values()]
     assert len(files) > 1
     for path in files:
         assert stat.S_IMODE(path.stat().st_mode) == PUBLISHED_MODE, path
@@ -104,14 +104,14 @@ def test_non_root_cannot_open_published_files_for_writing(published):
         path.open("r+b")
     with pytest.raises(duckdb.Error):
         duckdb.connect().execute(f"attach '{path}' as rw (read_only false)")
-    for parquet in (published / "parquet").glob("*.parquet"):
+    for parquet in parquet_files(published).values():
         with pytest.raises(PermissionError):
             parquet.open("r+b")
 
 
 def test_parquet_exports_are_readable_not_writable_through_duckdb(published):
     """Parquet is read with read_parquet; DuckDB has no statement that modifies a Parquet file in place."""
-    parquet = published / "parquet" / "dim_company.parquet"
+    parquet = published / "parquet" / "dim_company" / "data_0.parquet"
     before = sha256(parquet)
     conn = duckdb.connect()
     assert conn.execute(f"select count(*) from read_parquet('{parquet}')").fetchone()[0] > 0

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..buildlock import BuildBusy, WarehouseNotWritable, build_lock
 from ..database import connect_build
-from ..dbt.project import prepare_manifest, run_dbt
+from ..dbt.project import run_dbt
 from ..paths import (
     PROJECT_ROOT,
     build_db_path,
@@ -90,8 +90,7 @@ def _run_steps(steps, seeds, full_refresh, dbt_target_path, dbt_vars, checkpoint
         if step == "raw":
             load_raw(seeds, checkpoint)
         elif step == "dbt":
-            prepare_manifest()
-            checkpoint("dbt")
+            checkpoint("dbt")  # no separate `dbt parse`: `dbt build` parses (partially) for itself
             options = (["--full-refresh"] if full_refresh else []) + (["--vars", dbt_vars] if dbt_vars else [])
             run_dbt("build", "--quiet", *options, target_path=dbt_target_path)
         elif step == "publish":

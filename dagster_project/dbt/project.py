@@ -1,8 +1,17 @@
 """The dbt project as Dagster and the command line see it, and the dbt CLI resource.
 
 Nothing happens on import: `prepare_manifest()` (re)builds the manifest when it is missing or older than a
-model, macro or test, so a fresh clone needs no manual `dbt parse`; the definitions and `cli/build.py` call it.
-dbt is run from this interpreter's environment by its full path, with `paths.dbt_env()`.
+model, macro or test, so a fresh clone needs no manual `dbt parse`; the Dagster definitions call it (the
+command line's `dbt build` parses for itself). dbt is run from this interpreter's environment by its full
+path, with `paths.dbt_env()`.
+
+Fixed costs a run pays in Dagster and not on the command line, removed here (docs/benchmarks.md, "Dagster's
+overhead"): dagster-dbt runs each dbt command in a new target folder and seeds it with a copy of
+`dbt/target/partial_parse.msgpack`, which goes stale (dbt re-parses the whole project when the profile's
+warehouse path or memory bound differ from the last parse, and a run's own partial-parse state was never
+kept); and it loads the dbt adapter in process for row counts and column metadata this project does not
+fetch. Every dbt command of the pipeline therefore runs in one target folder (`dbt_target_path()`), so each
+run starts from the previous run's partial-parse state, and the resource skips the adapter.
 """
 
 from __future__ import annotations
@@ -39,6 +48,12 @@ def prepare_manifest() -> Path:
     return manifest
 
 
+def dbt_target_path() -> Path:
+    """Where the pipeline's dbt commands write their artefacts: $DBT_TARGET_PATH, or dbt/target."""
+    configured = os.environ.get("DBT_TARGET_PATH")
+    return Path(configured) if configured else DBT_DIR / "target"
+
+
 def dbt_target() -> str:
     """The dbt/profiles.yml output for the configured engine (paths.engine())."""
     return "spark" if engine() == "spark" else "dev"
@@ -73,11 +88,18 @@ def _dbt_environment() -> Iterator[None]:
 
 
 class WarehouseDbtCli(DbtCliResource):
-    """dagster-dbt's CLI resource, run with the warehouse folder the rest of the pipeline uses."""
+    """dagster-dbt's CLI resource, run with the warehouse folder the rest of the pipeline uses, in the
+    pipeline's one dbt target folder (partial parsing from the previous run), without the in-process adapter."""
 
     def cli(self, *args, **kwargs):
+        kwargs.setdefault("target_path", dbt_target_path())
         with _dbt_environment():
             return super().cli(*args, **kwargs)
+
+    def _initialize_dbt_core_adapter(self, args):
+        # Used by dagster-dbt only for fetch_row_counts() / fetch_column_metadata(), which dbt/assets.py does not
+        # call (it counts rows itself); loading it cost 2-20 s a run (dbt's adapter import and plugin setup).
+        return None
 
 
 def dbt_cli() -> WarehouseDbtCli:

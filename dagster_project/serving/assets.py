@@ -18,7 +18,8 @@ def build_published_warehouse(dbt_models: dg.AssetsDefinition) -> dg.AssetsDefin
         kinds={"duckdb", "parquet"},
         deps=[dbt_models],
         description="Read-only copy of the marts at WAREHOUSE_DIR/warehouse.duckdb (DuckDB 1.1+ readable), "
-        "replaced by one atomic rename, plus Parquet exports in WAREHOUSE_DIR/parquet/.",
+        "replaced by one atomic rename, plus Parquet exports in WAREHOUSE_DIR/parquet/<mart>/ (by year); "
+        "only the marts and years that changed are rewritten.",
     )
     def published_warehouse(context: dg.AssetExecutionContext, build_lock: BuildLock) -> dg.MaterializeResult:
         return _publish(context)
@@ -34,11 +35,13 @@ def _publish(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     except PublishError as exc:
         raise dg.Failure(description=str(exc)) from exc
     context.log.info(f"published {len(result.tables)} tables built on {engine()} to {result.path}")
+    context.log.info("rewritten: " + "; ".join(f"{t}: {what}" for t, what in sorted(result.changes.items())))
     return dg.MaterializeResult(
         metadata={
             "path": dg.MetadataValue.path(str(result.path)),
             "parquet_dir": dg.MetadataValue.path(str(result.parquet_dir)),
             "tables": dg.MetadataValue.json(result.tables),
+            "rewritten": dg.MetadataValue.json(result.changes),
             "seed_fingerprint": result.seed_fingerprint,
             "built_at_utc": result.built_at,
             "engine": engine(),

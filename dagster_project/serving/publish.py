@@ -3,30 +3,39 @@
 Readers open `warehouse.duckdb` read-only. A reader that opened the previous file keeps reading
 that file (its inode) until it closes; the next open sees the new build. Nothing is ever written
 in place, so a reader never blocks the pipeline and never sees half a build.
+
+The work is proportional to what changed (fingerprint.py): the new file starts as a copy of the published
+one (a kernel copy, sequential), and only the marts, or the years of a dated mart, whose fingerprint moved
+are rewritten in it; the Parquet folders hard-link the partitions that did not move (parquet.py). Without a
+usable previous file (the first publish, another storage version) every mart is written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
 from ..database import connect_memory
 from ..raw.base import Checkpoint, no_checkpoint
+from . import parquet
+from .files import PUBLISHED_MODE, TMP_PREFIX, copy_file, remove_my_temporaries, remove_stale_temporaries
+from .files import fsync as _fsync
+from .fingerprint import MartFingerprint, fingerprint, partition_key
+
+__all__ = ["PUBLISHED_MODE", "TMP_PREFIX", "PublishError", "PublishResult", "publish", "publish_or_fail"]
 
 # DuckDB 1.1+ drivers (bundled by many BI tools) can read files written with this storage version.
 STORAGE_VERSION = "v1.1.0"
 PUBLISHED_SCHEMA = "marts"
 BUILD_INFO_TABLE = "warehouse_build_info"
-TMP_PREFIX = ".publishing-"
-# The published file and its Parquet copies are made read-only (r--r--r--): a reader tool that tries
-# to open them for writing is refused by the OS. Replacing them stays possible: a rename is an
-# operation on the folder, not on the file.
-PUBLISHED_MODE = 0o444
+# Publishing's own bookkeeping, a column of the build info: each mart's fingerprint as it was written (JSON).
+FINGERPRINTS_COLUMN = "mart_fingerprints"
 
 
 @dataclass(frozen=True)
@@ -36,38 +45,8 @@ class PublishResult:
     seed_fingerprint: str
     built_at: str
     parquet_dir: Path
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def remove_stale_temporaries(folder: Path) -> list[Path]:
-    """Delete what a killed publisher left behind (its pid is in the name)."""
-    removed = []
-    for path in folder.glob(f"{TMP_PREFIX}*"):
-        try:
-            pid = int(path.name[len(TMP_PREFIX) :].split("-", 1)[0])
-        except ValueError:
-            pid = -1
-        if pid != os.getpid() and not _pid_alive(pid):
-            path.unlink(missing_ok=True)
-            removed.append(path)
-    return removed
+    # table -> what this run wrote of it in the DuckDB file and in Parquet, e.g. "1 of 3 years / 1 of 3 years"
+    changes: dict[str, str] = field(default_factory=dict)
 
 
 def seed_fingerprint(conn: duckdb.DuckDBPyConnection) -> str:
@@ -87,6 +66,83 @@ def _spark_marts(conn: duckdb.DuckDBPyConnection, marts_parquet_dir: Path) -> li
     return tables
 
 
+def _previous(conn: duckdb.DuckDBPyConnection, published: Path) -> dict[str, MartFingerprint] | None:
+    """The marts' fingerprints recorded in the published file; None when it cannot be extended (missing,
+    unreadable, written before fingerprints or with another storage version)."""
+    if not published.exists():
+        return None
+    try:
+        conn.execute(f"attach '{published}' as prev (read_only)")
+    except duckdb.Error:
+        return None
+    try:
+        version = conn.execute(f"select storage_version from prev.{PUBLISHED_SCHEMA}.{BUILD_INFO_TABLE}").fetchone()
+        if not version or version[0] != STORAGE_VERSION:
+            return None
+        stored = conn.execute(
+            f"select {FINGERPRINTS_COLUMN} from prev.{PUBLISHED_SCHEMA}.{BUILD_INFO_TABLE}"
+        ).fetchone()
+        return {table: MartFingerprint.from_json(text) for table, text in json.loads(stored[0]).items()}
+    except (duckdb.Error, ValueError, KeyError, TypeError):
+        return None
+    finally:
+        conn.execute("detach prev")
+
+
+def _write_mart(conn, table: str, fp: MartFingerprint, previous: MartFingerprint | None) -> str:
+    """Bring `pub.marts.<table>` to the build's rows; returns what was written."""
+    target, source = f"pub.{PUBLISHED_SCHEMA}.{table}", f"{PUBLISHED_SCHEMA}.{table}"
+    changed = fp.changed_since(previous)
+    years = len(fp.partitions)
+    if changed is not None and not changed:
+        return "unchanged"
+    # A dated mart is written in date order, so each year fills row groups of its own: rewriting a year then
+    # drops whole row groups instead of leaving deletes in every one, which the checkpoint would have to
+    # rewrite (measured at 500 x 3: the checkpoint of one rewritten year took 9.5 s of a 17.4 s publish
+    # on unordered marts). Date order also gives readers' date filters tight zone maps.
+    order = f' order by "{fp.partition_column}"' if fp.partition_column else ""
+    if changed is None or fp.partition_column is None or 2 * len(changed) > years:
+        conn.execute(f"create or replace table {target} as select * from {source}{order}")
+        _copy_comments(conn, table)
+        return "whole table"
+    key = partition_key(fp.partition_column)
+    wanted = ", ".join("'" + p.replace("'", "''") + "'" for p in sorted(changed))
+    conn.execute(f"delete from {target} where {key} in ({wanted})")
+    conn.execute(f"insert into {target} select * from {source} where {key} in ({wanted}){order}")
+    return f"{len(changed)} of {years} years"
+
+
+def _write_file(conn, tmp: Path, published: Path, tables, marts, built_at, seeds) -> dict[str, str]:
+    """The new file at `tmp`: a copy of the published file with the changed marts rewritten, or all new."""
+    previous = _previous(conn, published)
+    if previous is not None:
+        copy_file(published, tmp)
+        os.chmod(tmp, 0o644)
+        conn.execute(f"attach '{tmp}' as pub")
+    else:
+        conn.execute(f"attach '{tmp}' as pub (storage_version '{STORAGE_VERSION}')")
+        conn.execute(f"create schema pub.{PUBLISHED_SCHEMA}")
+    stored = json.dumps({t: marts[t].to_json() for t in tables}, sort_keys=True)
+    try:
+        written = {t: _write_mart(conn, t, marts[t], (previous or {}).get(t)) for t in tables}
+        for (gone,) in conn.execute(
+            "select table_name from duckdb_tables() where database_name = 'pub' and schema_name = ?",
+            [PUBLISHED_SCHEMA],
+        ).fetchall():
+            if gone not in marts and gone != BUILD_INFO_TABLE:
+                conn.execute(f"drop table pub.{PUBLISHED_SCHEMA}.{gone}")
+        conn.execute(
+            f"create or replace table pub.{PUBLISHED_SCHEMA}.{BUILD_INFO_TABLE} as select "
+            "?::timestamp as built_at_utc, ? as seed_fingerprint_sha256, ? as duckdb_version, "
+            f"? as storage_version, ? as table_count, ? as {FINGERPRINTS_COLUMN}",
+            [built_at, seeds, duckdb.__version__, STORAGE_VERSION, len(tables), stored],
+        )
+        conn.execute("checkpoint pub")
+    finally:
+        conn.execute("detach pub")
+    return written
+
+
 def publish(
     build_db: Path,
     published: Path,
@@ -97,8 +153,9 @@ def publish(
     """Copy the `marts` schema of `build_db` to `published`, atomically; export Parquet alongside.
     With `marts_parquet_dir` (a Spark build: one folder of Parquet files per mart), the marts are read from
     there instead; the seed fingerprint still comes from `build_db`, where the loader validated the seeds.
-    `checkpoint` is called with `publish-parquet` (every Parquet file written, none renamed) and
-    `publish-before-rename` (the new file complete, not yet renamed over the old one)."""
+    `checkpoint` is called with `publish-parquet` (every Parquet folder staged, none swapped in),
+    `publish-before-rename` (the new file complete, not yet renamed over the old one) and `publish-after-rename`
+    (the new file published, the Parquet folders not yet swapped in)."""
     folder = published.parent
     folder.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(folder)
@@ -107,7 +164,8 @@ def publish(
     remove_stale_temporaries(parquet_dir)
     tmp = folder / f"{TMP_PREFIX}{os.getpid()}-{published.name}"
     tmp.unlink(missing_ok=True)
-    built_at = dt.datetime.now(dt.UTC).isoformat()  # microseconds: two builds in one second stay distinct
+    now = dt.datetime.now(dt.UTC)
+    built_at = now.isoformat()  # microseconds: two builds in one second stay distinct
 
     # An in-memory session attaches the build read-only and the new file writable.
     # The marts carry no meaningful row order (dbt builds them with preserve_insertion_order off too): not
@@ -130,33 +188,14 @@ def publish(
             ]
         if not tables:
             raise RuntimeError(f"{build_db} has no tables in schema '{PUBLISHED_SCHEMA}': nothing to publish")
-        fingerprint = seed_fingerprint(conn)
-        conn.execute(f"attach '{tmp}' as pub (storage_version '{STORAGE_VERSION}')")
-        counts: dict[str, int] = {}
-        try:
-            conn.execute(f"create schema pub.{PUBLISHED_SCHEMA}")
-            for table in tables:
-                conn.execute(f"create table pub.{PUBLISHED_SCHEMA}.{table} as select * from {PUBLISHED_SCHEMA}.{table}")
-                counts[table] = conn.execute(f"select count(*) from pub.{PUBLISHED_SCHEMA}.{table}").fetchone()[0]
-                _copy_comments(conn, table)
-            conn.execute(
-                f"create table pub.{PUBLISHED_SCHEMA}.{BUILD_INFO_TABLE} as select "
-                "?::timestamp as built_at_utc, ? as seed_fingerprint_sha256, ? as duckdb_version, "
-                "? as storage_version, ? as table_count",
-                [built_at, fingerprint, duckdb.__version__, STORAGE_VERSION, len(tables)],
-            )
-            conn.execute("checkpoint pub")
-        finally:
-            conn.execute("detach pub")
-        # Every Parquet file is written in full before any is renamed: a crash while exporting leaves
+        seeds = seed_fingerprint(conn)
+        source_db = "build" if marts_parquet_dir is None else "memory"
+        marts = {t: fingerprint(conn, source_db, PUBLISHED_SCHEMA, t) for t in tables}
+        written = _write_file(conn, tmp, published, tables, marts, built_at, seeds)
+        # Every Parquet folder is staged in full before any is swapped in: a crash while exporting leaves
         # the previous set untouched (and temporaries that the next run removes).
-        parts = {}
-        for table in tables:
-            # Not named *.parquet, so a reader's glob (parquet/*.parquet) never picks up a half-written file.
-            part = parquet_dir / f"{TMP_PREFIX}{os.getpid()}-{table}.parquet.part"
-            conn.execute(f"copy {PUBLISHED_SCHEMA}.{table} to '{part}' (format parquet)")
-            os.chmod(part, PUBLISHED_MODE)
-            parts[part] = parquet_dir / f"{table}.parquet"
+        version = now.strftime("%Y%m%dT%H%M%S%fZ")
+        staged = [parquet.stage(conn, f"{PUBLISHED_SCHEMA}.{t}", t, marts[t], parquet_dir, version) for t in tables]
         checkpoint("publish-parquet")
     finally:
         conn.close()
@@ -164,12 +203,18 @@ def publish(
     _fsync(tmp)
     os.chmod(tmp, PUBLISHED_MODE)
     checkpoint("publish-before-rename")
-    os.replace(tmp, published)  # the one atomic step readers can observe
+    os.replace(tmp, published)  # the one atomic step readers of the DuckDB file can observe
     _fsync(folder)
-    for part, target in parts.items():
-        os.replace(part, target)
+    checkpoint("publish-after-rename")
+    for mart in staged:
+        parquet.swap_in(parquet_dir, mart)  # one atomic step per mart for readers of its Parquet folder
+    parquet.retire(parquet_dir, tables)
     _fsync(parquet_dir)
-    return PublishResult(published, counts, fingerprint, built_at, parquet_dir)
+    changes = {
+        s.table: f"{written[s.table]} / parquet {s.rewritten} of {len(marts[s.table].partitions)}" for s in staged
+    }
+    counts = {t: marts[t].rows for t in tables}
+    return PublishResult(published, counts, seeds, built_at, parquet_dir, changes)
 
 
 def _copy_comments(conn: duckdb.DuckDBPyConnection, table: str) -> None:
@@ -205,13 +250,8 @@ def publish_or_fail(*args, **kwargs) -> PublishResult:
         return publish(*args, **kwargs)
     except (OSError, duckdb.Error) as exc:
         cause = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc).splitlines()[0]
-        mine = f"{TMP_PREFIX}{os.getpid()}-"
         for folder in (published.parent, Path(kwargs.get("parquet_dir") or published.parent / "parquet")):
-            for path in folder.glob(f"{mine}*") if folder.is_dir() else ():
-                try:
-                    path.unlink()
-                except OSError:
-                    pass
+            remove_my_temporaries(folder)
         kept = (
             f"the previous {published} is unchanged" if published.exists() else f"nothing was published at {published}"
         )
