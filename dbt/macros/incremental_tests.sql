@@ -108,7 +108,8 @@ every singular test keep checking whole tables. A full refresh or first build ma
 {%- endmacro %}
 
 {# dbt's hook for a test's `where` config, with the incremental scope added. The filtered relation keeps the
-   model's name as its alias, so tests that refer to the model by name (values_agree) still work. #}
+   model's name as its alias, so tests that refer to the model by name (values_agree) still work. The inner
+   alias matters on Spark: without it, `from t where (x)` parses as table t aliased `where` with column x. #}
 {% macro default__get_where_subquery(relation) -%}
     {%- set where = config.get('where', '') -%}
     {%- set scope = incremental_test_scope(relation) -%}
@@ -117,7 +118,7 @@ every singular test keep checking whole tables. A full refresh or first build ma
     {%- if scope %}{% do predicates.append(scope) %}{% endif -%}
     {%- if predicates -%}
         {%- set filtered -%}
-            (select * from {{ relation }} where {{ predicates | join(' and ') }}) {{ relation.identifier if scope else 'dbt_subquery' }}
+            (select * from {{ relation }} as dbt_where_source where {{ predicates | join(' and ') }}) {{ relation.identifier if scope else 'dbt_subquery' }}
         {%- endset -%}
         {% do return(filtered) %}
     {%- else -%}
