@@ -51,7 +51,7 @@ standardized as (
         r.basket,
         r.benchmark_view,
         r.date,
-        (r.residual - m.residual_mean) / sqrt(m.residual_variance) as z
+        (r.residual - m.residual_mean) / sqrt(m.residual_variance) as z_score
     from residuals as r
     inner join residual_moments as m
         on
@@ -70,8 +70,8 @@ date_sums as (
         z.benchmark_view,
         s.window_name,
         z.date,
-        {{ market_exact_sum('z.z') }} as sum_z,
-        {{ market_exact_sum('z.z * z.z') }} as sum_z2,
+        {{ market_exact_sum('z.z_score') }} as sum_z,
+        {{ market_exact_sum('z.z_score * z.z_score') }} as sum_z2,
         count(*) as n_on_date
     from standardized as z
     inner join study as s
