@@ -3,12 +3,21 @@
 --   t_cross_sectional = CAAR / (sd(CAR_i) / sqrt(N))                    (cross-sectional t, Brown-Warner)
 --   t_bmp = mean(SCAR_i) x sqrt(N) / sd(SCAR_i), SCAR_i = CAR_i / se_i     (Boehmer, Musumeci, Poulsen 1991)
 --   t_kp = t_bmp x sqrt((1 - r) / (1 + (N - 1) r))                        (Kolari, Pynnonen 2010)
--- where r is the average pairwise correlation of the listings' estimation-window residuals (same dates).
+-- where r is the mean pairwise correlation of the listings' estimation-window residuals, estimated in O(N x T)
+-- (no pairs are formed): each listing's residuals are standardised by their own mean and population sd over
+-- its estimation dates, z_it; then over the listings with a CAR in the window, per date t, A_t = sum_i z_it,
+-- B_t = sum_i z_it^2, m_t = count, and
+--   r = sum_t (A_t^2 - B_t) / sum_t (m_t^2 - m_t) = sum_{i<>j} sum_t z_it z_jt / sum_{i<>j} T_ij,
+-- the overlap-weighted mean of the pairs' mean products of standardised residuals (T_ij: their common dates).
+-- When every listing has residuals on the same dates this is exactly the mean of the pairwise Pearson
+-- correlations; otherwise it differs from it in that (a) each listing is standardised over all its own
+-- estimation dates, not over the dates it shares with the other listing, and (b) pairs weigh by their common
+-- dates instead of equally. Listings whose residuals do not vary (or have fewer than two) are left out.
 -- Listings of one catalyst share its event date, so their abnormal returns are cross-correlated and t_bmp
 -- overstates significance; t_kp corrects for it. Across catalysts (scope 'all_events') r is not estimated:
 -- catalysts that cluster in time (January-February 2025) make those t-statistics too large; the
 -- clustering_caveat column says so. Only listing-windows with a CAR count (null CARs are left out, N says
--- how many remain).
+-- how many remain). Sums are exact (market_exact_sum), so every run gives the same bits.
 with study as (
     select event_id, symbol, basket, benchmark_view, window_name, car, car_standard_error
     from {{ ref('fct_ai_event_study') }}
@@ -21,38 +30,71 @@ residuals as (
     where period = 'estimation' and abnormal_return is not null
 ),
 
-pair_correlations as (
-    -- Pearson correlation from exact sums (same bits on every run)
-    select a.event_id, a.basket, a.benchmark_view, a.symbol as symbol_a, b.symbol as symbol_b,
-           count(*) as n,
-           {{ market_exact_sum('a.residual') }} as sa,
-           {{ market_exact_sum('b.residual') }} as sb,
-           {{ market_exact_sum('a.residual * a.residual') }} as saa,
-           {{ market_exact_sum('b.residual * b.residual') }} as sbb,
-           {{ market_exact_sum('a.residual * b.residual') }} as sab
-    from residuals as a
-    inner join residuals as b
-        on b.event_id = a.event_id and b.basket = a.basket and b.benchmark_view = a.benchmark_view
-       and b.date = a.date and b.symbol > a.symbol
-    group by a.event_id, a.basket, a.benchmark_view, a.symbol, b.symbol
+residual_moments as (
+    -- each listing's estimation-window mean and population variance, from exact sums
+    select
+        event_id,
+        symbol,
+        basket,
+        benchmark_view,
+        {{ market_exact_sum('residual') }} / count(*) as residual_mean,
+        ({{ market_exact_sum('residual * residual') }} * count(*) - {{ market_exact_sum('residual') }}
+            * {{ market_exact_sum('residual') }}) / (count(*) * count(*)) as residual_variance
+    from residuals
+    group by event_id, symbol, basket, benchmark_view
+),
+
+standardized as (
+    select
+        r.event_id,
+        r.symbol,
+        r.basket,
+        r.benchmark_view,
+        r.date,
+        (r.residual - m.residual_mean) / sqrt(m.residual_variance) as z_score
+    from residuals as r
+    inner join residual_moments as m
+        on
+            m.event_id = r.event_id
+            and m.symbol = r.symbol
+            and m.basket = r.basket
+            and m.benchmark_view = r.benchmark_view
+    where m.residual_variance > 0
+),
+
+date_sums as (
+    -- per date, over the listings with a CAR in the window: A_t, B_t, m_t
+    select
+        z.event_id,
+        z.basket,
+        z.benchmark_view,
+        s.window_name,
+        z.date,
+        {{ market_exact_sum('z.z_score') }} as sum_z,
+        {{ market_exact_sum('z.z_score * z.z_score') }} as sum_z2,
+        count(*) as n_on_date
+    from standardized as z
+    inner join study as s
+        on
+            s.event_id = z.event_id
+            and s.symbol = z.symbol
+            and s.basket = z.basket
+            and s.benchmark_view = z.benchmark_view
+    group by z.event_id, z.basket, z.benchmark_view, s.window_name, z.date
 ),
 
 in_study as (
-    -- the pairs whose both listings have a CAR in the window
-    select p.event_id, p.basket, p.benchmark_view, s.window_name,
-           {{ market_exact_sum('p.residual_correlation') }} / count(p.residual_correlation) as mean_residual_correlation
-    from (
-        select event_id, basket, benchmark_view, symbol_a, symbol_b,
-               case when (n * saa - sa * sa) * (n * sbb - sb * sb) > 0
-                   then (n * sab - sa * sb) / sqrt((n * saa - sa * sa) * (n * sbb - sb * sb)) end as residual_correlation
-        from pair_correlations
-    ) as p
-    inner join study as s
-        on s.event_id = p.event_id and s.symbol = p.symbol_a and s.benchmark_view = p.benchmark_view
-    inner join study as s2
-        on s2.event_id = p.event_id and s2.symbol = p.symbol_b and s2.benchmark_view = p.benchmark_view
-       and s2.window_name = s.window_name
-    group by p.event_id, p.basket, p.benchmark_view, s.window_name
+    -- r = sum_t (A_t^2 - B_t) / sum_t (m_t^2 - m_t): null when no two listings share a date
+    select
+        event_id,
+        basket,
+        benchmark_view,
+        window_name,
+        {{ market_exact_sum('sum_z * sum_z - sum_z2') }}
+        / sum(n_on_date * n_on_date - n_on_date) as mean_residual_correlation
+    from date_sums
+    group by event_id, basket, benchmark_view, window_name
+    having sum(n_on_date * n_on_date - n_on_date) > 0
 ),
 
 per_event as (
